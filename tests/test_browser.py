@@ -1,0 +1,88 @@
+"""The site as a reader's browser sees it (headless Chromium driven by Playwright): every
+page loads, nothing is requested from any host but the site's own, maths is typeset, and
+the search finds a Chinese word in the middle of a sentence."""
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from tests.harness.pages import DOCS
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+PAGE_PATHS = sorted(
+    "" if p.stem == "index" else f"{p.stem}/" for p in [*DOCS.glob("*.md"), *DOCS.glob("*.py")]
+)
+
+pytestmark = pytest.mark.skipif(
+    not Path(CHROMIUM).exists(),
+    reason="needs Debian's chromium (`apt-get install chromium`; `make test` installs it when run as root)",
+)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site):
+    site, _ = built_site
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("path", PAGE_PATHS)
+def test_page_requests_only_its_own_host(page, site_url, path):
+    requested, failed = [], []
+    page.on("request", lambda request: requested.append(request.url))
+    page.on("response", lambda response: response.status >= 400 and failed.append(response.url))
+    page.goto(site_url + path, wait_until="networkidle")
+    foreign = [url for url in requested if not url.startswith((site_url, "data:", "blob:"))]
+    assert foreign == [], f"{path or 'index'} requests other hosts"
+    assert failed == [], f"{path or 'index'} requests files the site does not have"
+    assert page.locator("article h1").count() >= 1
+
+
+def test_maths_is_typeset(page, site_url):
+    page.goto(site_url + "appendix-jacobian/", wait_until="networkidle")
+    page.wait_for_selector("mjx-container", timeout=15_000)
+    assert page.locator(".arithmatex mjx-container").count() >= 5
+
+
+def test_search_finds_a_chinese_word_inside_a_sentence(page, site_url):
+    page.goto(site_url + "tensors/", wait_until="networkidle")
+    page.locator("label.md-header__button[for=__search]").click()
+    page.locator("input.md-search__input").fill("内存")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15_000)
+    hrefs = [results.nth(i).locator("a").first.get_attribute("href") for i in range(results.count())]
+    assert any("tensors/" in href for href in hrefs), hrefs

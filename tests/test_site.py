@@ -1,0 +1,61 @@
+"""The built site: a strict build, only local resources, figures and maths in place,
+and a search index that splits Chinese into words."""
+
+import json
+import re
+
+from tests.harness.pages import DOCS, pages
+from tests.harness.site_requests import external_loads
+
+
+def test_strict_build_has_no_warnings(built_site):
+    _, log = built_site
+    assert "WARNING" not in log, log
+
+
+def test_pages_load_nothing_from_other_hosts(built_site):
+    site, _ = built_site
+    assert external_loads(site) == {}
+
+
+def test_the_external_load_check_can_fail(tmp_path):
+    (tmp_path / "page.html").write_text(
+        '<link rel="stylesheet" href="https://fonts.example.com/x.css">'
+        '<a href="https://pytorch.org">a link is not a load</a><script src="//cdn.example.com/m.js"></script>',
+        "utf-8",
+    )
+    (tmp_path / "a.css").write_text("@font-face{src:url(https://fonts.example.com/f.woff2)}", "utf-8")
+    assert external_loads(tmp_path) == {
+        "a.css": ["https://fonts.example.com/f.woff2"],
+        "page.html": ["//cdn.example.com/m.js", "https://fonts.example.com/x.css"],
+    }
+
+
+def test_every_page_is_built_with_its_figures(built_site):
+    site, _ = built_site
+    for page in pages():
+        html = site / page.relative_to(DOCS).with_suffix("") / "index.html"
+        if page.stem == "index":
+            html = site / "index.html"
+        assert html.is_file(), f"{page.name} was not built"
+        for figure in re.findall(r"\]\((img/[^)\s]+)\)", page.read_text("utf-8")):
+            assert (site / figure).is_file(), f"{figure} shown on {page.name} is not in the site"
+
+
+def test_maths_is_rendered_by_mathjax_served_from_the_site(built_site):
+    site, _ = built_site
+    assert (site / "mathjax/es5/tex-chtml.js").is_file()
+    assert (site / "mathjax/es5/output/chtml/fonts/woff-v2/MathJax_Main-Regular.woff").is_file()
+    html = (site / "appendix-jacobian/index.html").read_text("utf-8")
+    assert 'class="arithmatex"' in html
+    assert re.search(r'<script src="\.\./mathjax/es5/tex-chtml\.js"', html)
+
+
+def test_search_index_splits_chinese_sentences_into_words(built_site):
+    site, _ = built_site
+    index = json.loads((site / "search/search_index.json").read_text("utf-8"))
+    assert index["config"]["lang"] == ["zh"]
+    text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("tensors/"))
+    # jieba marks word boundaries with zero-width spaces, which the search separator splits on
+    assert "\u200b" in text
+    assert re.search("\u200b内存\u200b|\u200b内存", text), "the word 内存 inside a sentence is not a token"
