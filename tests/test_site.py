@@ -4,8 +4,13 @@ and a search index that splits Chinese into words."""
 import json
 import re
 
+import pytest
+
 from tests.harness.pages import DOCS, pages
 from tests.harness.site_requests import external_loads
+
+# One worker builds the site once for all the tests that look at it.
+pytestmark = pytest.mark.xdist_group("site")
 
 
 def test_strict_build_has_no_warnings(built_site):
