@@ -13,7 +13,7 @@ serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 test: $(STAMP) browser
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadgroup
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict

@@ -86,3 +86,12 @@ def test_rules_catch_unrun_and_unchecked_blocks(tmp_path):
     assert "bad.md:5: snippets/x.py does not exist" in problems
     assert "bad.md:5: no output block follows" in problems
     assert "bad.md:9: this `text` block is not preceded" in problems
+
+
+def test_an_include_of_a_missing_file_is_an_error():
+    from pymdownx.snippets import SnippetMissingError
+
+    from tests.harness.pages import expand_includes
+
+    with pytest.raises(SnippetMissingError):
+        expand_includes('```python\n--8<-- "snippets/no/such/file.py"\n```\n')

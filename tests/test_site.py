@@ -64,3 +64,12 @@ def test_search_index_splits_chinese_sentences_into_words(built_site):
     # jieba marks word boundaries with zero-width spaces, which the search separator splits on
     assert "\u200b" in text
     assert re.search("\u200b内存\u200b|\u200b内存", text), "the word 内存 inside a sentence is not a token"
+
+
+def test_pages_have_titled_copyable_code_tabs_and_a_colour_toggle(built_site):
+    site, _ = built_site
+    html = (site / "introduction/index.html").read_text("utf-8")
+    assert '<span class="filename">snippets/introduction/check_install.py</span>' in html
+    assert 'class="tabbed-set' in html
+    assert 'data-md-component="palette"' in html and 'data-md-color-scheme="slate"' in html
+    assert '"content.code.copy"' in html

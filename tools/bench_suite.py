@@ -15,6 +15,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
+PYTEST = [str(BIN / "pytest"), "-q", "-n", "auto", "--dist", "loadgroup"]  # as `make test` runs it
 
 
 def timed(label: str, command: list[str], **env: str) -> float:
@@ -29,8 +30,8 @@ def timed(label: str, command: list[str], **env: str) -> float:
 def main() -> None:
     print(f"{os.cpu_count()} CPU cores, {sys.version.split()[0]}")
     timed("mkdocs build --strict", [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", "/tmp/bench-site"])
-    timed("pytest (whole suite)", [str(BIN / "pytest"), "-q"])
-    standalone = [str(BIN / "pytest"), "-q", "tests/test_snippets_standalone.py"]
+    timed("pytest (whole suite)", [*PYTEST])
+    standalone = [*PYTEST, "tests/test_snippets_standalone.py"]
     forked = timed("snippets alone, forked from a warm process", standalone)
     fresh = timed("snippets alone, each a new `python`", standalone, SNIPPET_RUNNER="python")
     print(f"new `python` per snippet / forked: {fresh / forked:.1f}x")
