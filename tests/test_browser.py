@@ -72,10 +72,19 @@ def test_page_requests_only_its_own_host(page, site_url, path):
     assert page.locator("article h1").count() >= 1
 
 
-def test_maths_is_typeset(page, site_url):
+def test_maths_is_typeset_with_visible_glyphs(page, site_url):
+    fonts = []
+    page.on("request", lambda request: request.url.endswith(".woff") and fonts.append(request.url))
     page.goto(site_url + "appendix-jacobian/", wait_until="networkidle")
-    page.wait_for_selector("mjx-container", timeout=15_000)
-    assert page.locator(".arithmatex mjx-container").count() >= 5
+    page.wait_for_selector(".arithmatex mjx-container mjx-c", timeout=15_000)
+    page.wait_for_load_state("networkidle")
+    # A formula that failed to typeset leaves an empty container: measure every one
+    widths = page.evaluate(
+        "[...document.querySelectorAll('.arithmatex mjx-container')]"
+        ".map(e => e.getBoundingClientRect().width)"
+    )
+    assert len(widths) >= 5 and min(widths) > 0, widths
+    assert any("MathJax_Main" in url or "MathJax_Math" in url for url in fonts), fonts
 
 
 def _search(page, query):

@@ -12,14 +12,16 @@ window.MathJax = {
   },
 };
 
-// Material 的即时导航切换页面后重新排版公式。
+// Material 每次显示页面时重新排版公式。排版要等 MathJax 启动完成：
+// 在启动之前清空缓存会让公式变成空白。
 if (typeof document$ !== "undefined") {
   document$.subscribe(() => {
-    if (window.MathJax && MathJax.typesetPromise) {
-      MathJax.startup.output.clearCache();
-      MathJax.typesetClear();
-      MathJax.texReset();
-      MathJax.typesetPromise();
+    if (window.MathJax && MathJax.startup && MathJax.startup.promise) {
+      MathJax.startup.promise = MathJax.startup.promise.then(() => {
+        MathJax.typesetClear();
+        MathJax.texReset();
+        return MathJax.typesetPromise();
+      });
     }
   });
 }
