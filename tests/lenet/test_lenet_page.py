@@ -86,7 +86,7 @@ def test_script_ctrl_c_saves_and_exits_cleanly(lenet_env, tmp_path):
         process.kill()
     assert process.returncode == 130, err[-3000:]
     assert "Traceback" not in err
-    assert "使用设备: cpu" in out and "[epoch 1/1000]" in out
+    assert "使用设备: cpu" in out  # (the SIGINT may land before the epoch line is printed)
     assert "训练被中断" in out and "重新运行即从这里继续" in out
     state = load(checkpoint)
     assert state["epoch"] >= 1 and len(state["history"]["test_acc"]) == state["epoch"]
