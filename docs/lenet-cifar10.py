@@ -43,7 +43,6 @@
 
 # %%
 import json
-import multiprocessing
 import os
 import pickle
 import socket
@@ -58,7 +57,7 @@ import torch
 import torch.nn as nn
 import torch.optim as optim
 import torchvision.transforms as transforms
-from torch.utils.data import DataLoader
+from torch.utils.data import DataLoader, TensorDataset
 from torchvision.datasets import CIFAR10
 from torchvision.datasets.utils import check_integrity, download_url, extract_archive
 from tqdm import tqdm
@@ -80,7 +79,6 @@ from tqdm import tqdm
 # | `LENET_BATCH_SIZE` | `128` | 每个小批量的样本数 |
 # | `LENET_LR` | `0.001` | Adam 的学习率 |
 # | `LENET_DEVICE` | `auto` | `auto`（有 CUDA 用 CUDA，否则用 CPU）、`cuda` 或 `cpu` |
-# | `LENET_WORKERS` | `auto` | DataLoader 的子进程数，`auto` 按设备选择（见第 5 节） |
 # | `LENET_CHECKPOINT` | `model/lenet_cifar10.pt` | 检查点文件 |
 # | `LENET_IMG_DIR` | `img` | 图片输出文件夹 |
 # | `LENET_SEED` | `0` | 随机种子 |
@@ -107,7 +105,6 @@ EPOCHS = setting("LENET_EPOCHS", "5", int, lambda v: v >= 1, "正整数")
 BATCH_SIZE = setting("LENET_BATCH_SIZE", "128", int, lambda v: v >= 1, "正整数")
 LR = setting("LENET_LR", "0.001", float, lambda v: 0 < v < 1, "0 到 1 之间的小数")
 DEVICE = setting("LENET_DEVICE", "auto", check=lambda v: v in ("auto", "cuda", "cpu"), expected=" auto、cuda 或 cpu")
-WORKERS = setting("LENET_WORKERS", "auto", check=lambda v: v == "auto" or v.isdigit(), expected=" auto 或非负整数")
 CHECKPOINT = Path(setting("LENET_CHECKPOINT", "model/lenet_cifar10.pt"))
 IMG_DIR = Path(setting("LENET_IMG_DIR", "img"))
 SEED = setting("LENET_SEED", "0", int, expected="整数")
@@ -272,48 +269,41 @@ print(f"训练集 {len(train_set)} 张，测试集 {len(test_set)} 张，{len(cl
 # ## 5. 数据加载器
 #
 # `DataLoader` 负责把数据集切成小批量：训练集每轮打乱顺序（`shuffle=True`），测试集不打乱。
-# 加载方式按设备选择：
 #
-# - **CUDA**：GPU 算得很快，瓶颈往往是 CPU 上逐张图片做的预处理。这时用若干个子进程
-#   （`num_workers`）并行准备数据，并用锁页内存（`pin_memory=True`）配合 `non_blocking=True`
-#   让数据拷贝到 GPU 与计算重叠；`persistent_workers=True` 让子进程在各轮之间保留，不必每轮重新创建。
-# - **CPU**：每张图片的预处理（转 PIL 图像、`ToTensor`、`Normalize`）和网络的计算都在 CPU 上，
-#   在主进程里它们只能轮流进行。这里用一个子进程（核心多时每 4 个核心一个）准备数据，
-#   其余核心用于计算（`torch.set_num_threads`）。不要让两者的线程数加起来超过核心数：
-#   线程一多，PyTorch 的计算线程会互相等待，反而慢得多。
+# 原文的写法是让 `DataLoader` 每取一张图片，就做一次“转成 PIL 图像 → `ToTensor` → `Normalize`”。
+# 这些预处理每轮都一模一样，却要重复 5 万次，在 CPU 上很容易比网络本身的计算还慢。
+# CIFAR-10 很小（训练集解码后是 50000×3×32×32 个数），又没有随机的数据增强，
+# 所以这里把整个数据集**一次性**按同样的公式预处理好，放在内存里（`TensorDataset`，
+# 训练集约 600 MB、测试集约 120 MB），之后每个小批量只是从内存里取出现成的张量：
 #
-# 子进程只在支持 `fork` 的系统（Linux）上使用，并且明确指定 `fork`。在 Windows（以及把 `spawn`
-# 作为默认方式的环境）里，子进程会重新导入主程序；本页的代码没有 `if __name__ == '__main__':` 保护，
-# 重新导入就会在每个子进程里把整个训练再跑一遍。所以在那些系统上自动改为 `num_workers=0`。
-# 也可以用 `LENET_WORKERS` 指定子进程数。
+# - `ToTensor()`：`uint8` 像素除以 255，并把形状从 H×W×C 变为 C×H×W；
+# - `Normalize(0.5, 0.5)`：直接调用上面 `transform` 中的同一个 `Normalize` 对象，作用于整批图片。
+#
+# 结果与逐张图片调用 `transform` 完全相同（测试套件逐个元素核对过）。
+# 这样 CPU 的全部核心都可以用来计算，不必分出一部分去准备数据，也就不需要 DataLoader 子进程。
+#
+# 在 **CUDA** 上，GPU 算得很快，主要的开销变成把数据从内存拷到显存：这里打开锁页内存（`pin_memory=True`），
+# 训练循环里配合 `non_blocking=True`，让拷贝与计算重叠。
+#
+# 如果以后加入随机裁剪、翻转这类**每轮都不同**的数据增强，就不能再一次性预处理了，
+# 那时应改回在 `DataLoader` 中逐张变换，并用多个子进程（`num_workers`）并行准备数据。
 
 # %%
-def plan_loading(use_cuda, requested="auto"):
-    """按设备选择 (DataLoader 子进程数, 计算线程数)。"""
-    cores = os.cpu_count() or 1
-    if requested != "auto":
-        workers = int(requested)
-    elif use_cuda:
-        workers = min(4, cores)
-    else:
-        workers = max(1, cores // 4) if cores >= 2 else 0
-    if "fork" not in multiprocessing.get_all_start_methods():
-        workers = 0  # 没有 fork：子进程会重新执行整个 notebook
-    threads = max(1, cores - workers) if workers and not use_cuda else torch.get_num_threads()
-    return workers, threads
+def preprocess_once(dataset, transform):
+    """把整个 CIFAR10 数据集按 transform（ToTensor + Normalize）一次性预处理，返回 TensorDataset。"""
+    to_tensor, normalize = transform.transforms
+    assert isinstance(to_tensor, transforms.ToTensor) and isinstance(normalize, transforms.Normalize)
+    pixels = torch.from_numpy(dataset.data).permute(0, 3, 1, 2)  # N×H×W×C uint8 -> N×C×H×W
+    images = normalize(pixels.float().div(255))                   # 与逐张 ToTensor + Normalize 相同
+    return TensorDataset(images, torch.tensor(dataset.targets))
 
 
 use_cuda = device.type == "cuda"
-num_workers, threads = plan_loading(use_cuda, WORKERS)
-torch.set_num_threads(threads)
-
-loader_options = dict(num_workers=num_workers, pin_memory=use_cuda)
-if num_workers > 0:
-    loader_options.update(multiprocessing_context="fork", persistent_workers=True)
-
-train_loader = DataLoader(train_set, batch_size=BATCH_SIZE, shuffle=True, **loader_options)
-test_loader = DataLoader(test_set, batch_size=max(BATCH_SIZE, 500), shuffle=False, **loader_options)
-print(f"batch_size={BATCH_SIZE}，num_workers={num_workers}，pin_memory={use_cuda}，计算线程 {threads} 个")
+train_data = preprocess_once(train_set, transform)
+test_data = preprocess_once(test_set, transform)
+train_loader = DataLoader(train_data, batch_size=BATCH_SIZE, shuffle=True, pin_memory=use_cuda)
+test_loader = DataLoader(test_data, batch_size=max(BATCH_SIZE, 500), shuffle=False, pin_memory=use_cuda)
+print(f"batch_size={BATCH_SIZE}，pin_memory={use_cuda}，计算线程 {torch.get_num_threads()} 个")
 
 # %% [markdown]
 # ## 6. 定义 LeNet
@@ -656,9 +646,10 @@ plt.show()
 # | 原文 | 本页 | 原因 |
 # |---|---|---|
 # | `forward` 末尾做 `Softmax`，再用 `CrossEntropyLoss` | `forward` 返回 logits | `CrossEntropyLoss` 自带 log-softmax，双重 softmax 使梯度变小、学得更慢 |
-# | 全部代码在 `main()` 中，由 `if __name__ == '__main__':` 调用 | 代码从上到下执行 | notebook 里可以逐格运行；DataLoader 子进程只在 `fork` 下使用，不需要这层保护 |
+# | 全部代码在 `main()` 中，由 `if __name__ == '__main__':` 调用 | 代码从上到下执行 | notebook 里可以逐格运行；main 保护下的代码在 notebook 和测试中都不会执行 |
 # | `download=True`，下载失败只有报错 | 先用本地文件，MD5 校验后解压；失败时说明下载什么、放到哪里 | 在国内下载常常失败 |
-# | 只用 CPU | 有 CUDA 用 CUDA，并打印设备；GPU 上用子进程和锁页内存 | 读者多半有 GPU |
+# | 只用 CPU | 有 CUDA 用 CUDA，并打印设备；GPU 上用锁页内存与异步拷贝 | 读者多半有 GPU |
+# | 每轮对每张图片重复做 `ToTensor` + `Normalize` | 开始时对整个数据集一次性做同样的预处理，放在内存中 | 预处理不再拖慢训练，CPU 核心全部用于计算 |
 # | 训练结束才保存一次 `Lenet.pth` | 每轮原子地保存检查点（含优化器和轮数），可续训，Ctrl-C 也先保存 | 中断不丢进度，也不会留下损坏的文件 |
 # | 每 500 步在 5000 张测试图片上评估 | 每轮在整个测试集上评估，最后给出各类别准确率 | 结果更完整 |
 # | 批量 36，学习率 0.0001 | 批量 128，学习率 0.001 | 更快；去掉双重 softmax 后可以用 Adam 的默认学习率 |

@@ -59,6 +59,14 @@ def test_runs_top_to_bottom_learns_and_resumes(lenet_env, run_notebook, tmp_path
     for name in ("lenet_curves.png", "lenet_predictions.png"):
         assert (tmp_path / "img" / name).stat().st_size > 10_000
 
+    # the data set preprocessed once equals the per-image ToTensor + Normalize of the original
+    ns = done.ns
+    for dataset, cached in ((ns["train_set"], ns["train_data"]), (ns["test_set"], ns["test_data"])):
+        assert len(cached) == len(dataset)
+        for index in (0, 1, len(dataset) - 1):
+            image, label = dataset[index]
+            assert torch.equal(cached[index][0], image) and cached[index][1].item() == label
+
     resumed = run_notebook({**lenet_env, "LENET_EPOCHS": "3"})
     assert resumed.exit_code is None
     assert "已完成 2 轮，从第 3 轮继续" in resumed.out
