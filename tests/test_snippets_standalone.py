@@ -1,6 +1,8 @@
-"""Each snippet file, run alone with `python` from an empty folder (as a reader who copied it
-would), exits cleanly, writes nothing to stderr, prints exactly what its page shows, and
-writes the figures the page displays."""
+"""Each snippet file, run alone from an empty folder (as a reader who copied it would), exits
+cleanly, writes nothing to stderr, prints exactly what its page shows, and writes the figures
+the page displays."""
+
+import re
 
 import pytest
 from PIL import Image
@@ -13,9 +15,13 @@ EXAMPLES = all_examples()
 
 
 def check_figures(example, workdir):
-    """The figures the snippet wrote are valid PNGs of the size of the ones the page shows."""
+    """The snippet writes every figure it names, and they are valid PNGs of the size of the ones
+    the page shows."""
     page_text = example.page.read_text("utf-8")
-    for written in sorted((workdir / "img").glob("*.png")) if (workdir / "img").is_dir() else []:
+    figures = sorted((workdir / "img").glob("*.png")) if (workdir / "img").is_dir() else []
+    named = set(re.findall(r"img/([\w.-]+\.png)", example.snippet.read_text("utf-8")))
+    assert {f.name for f in figures} == named, "the figures written differ from those the snippet names"
+    for written in figures:
         shown = ROOT / "img" / written.name
         assert shown.is_file(), f"{written.name} is written by the snippet but missing from img/"
         assert f"img/{written.name}" in page_text, f"{example.page.name} does not show img/{written.name}"
