@@ -2,7 +2,6 @@
 ways to run the page's notebook (docs/lenet-cifar10.py) top to bottom: as a script in a
 subprocess, or in this process (faster: torch is imported once)."""
 
-import gc
 import os
 import shutil
 import subprocess
@@ -94,8 +93,6 @@ def run_notebook(monkeypatch, capsys, tmp_path):
     """Execute the notebook's code top to bottom in this process, as Jupyter's "Run All" would.
     Returns the namespace, the SystemExit code (None when it ran to the end) and stdout."""
 
-    runs = []
-
     def run(settings):
         for key in [k for k in os.environ if k.startswith("LENET_")]:
             monkeypatch.delenv(key)
@@ -116,12 +113,6 @@ def run_notebook(monkeypatch, capsys, tmp_path):
             import matplotlib.pyplot as plt
             plt.close("all")
         captured = capsys.readouterr()
-        runs.append(Run(namespace, exit_code, captured.out, captured.err))
-        return runs[-1]
+        return Run(namespace, exit_code, captured.out, captured.err)
 
-    yield run
-    # The notebook's DataLoaders keep their worker processes between epochs: drop them now,
-    # or they linger until this process exits.
-    for finished in runs:
-        finished.ns.clear()
-    gc.collect()
+    return run
