@@ -1,5 +1,8 @@
+import functools
+import http.server
 import os
 import subprocess
+import threading
 import sys
 from pathlib import Path
 
@@ -21,3 +24,41 @@ def built_site(tmp_path_factory):
     )
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
     return site, result.stderr
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """The built site, served on the loopback address."""
+    site, _ = built_site
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium (tests/browser.py), one for the whole test process."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A new browser tab with its own cookies and storage."""
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()

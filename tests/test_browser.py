@@ -2,62 +2,17 @@
 page loads, nothing is requested from any host but the site's own, maths is typeset, and
 the search finds a Chinese word in the middle of a sentence."""
 
-import functools
-import http.server
-import shutil
-import threading
-from pathlib import Path
-
 import pytest
 
+from tests.browser import browser_tests
 from tests.harness.pages import DOCS
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 PAGE_PATHS = sorted(
-    "" if p.stem == "index" else f"{p.stem}/" for p in [*DOCS.glob("*.md"), *DOCS.glob("*.py")]
+    "" if p.stem == "index" else f"{p.stem}/"
+    for p in [*DOCS.glob("*.md"), *DOCS.glob("*.py"), *DOCS.glob("*.ipynb")]
 )
 
-pytestmark = [pytest.mark.xdist_group("site"), pytest.mark.skipif(
-    not Path(CHROMIUM).exists(),
-    reason="needs Debian's chromium (`apt-get install chromium`; `make test` installs it when run as root)",
-)]
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site):
-    site, _ = built_site
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    yield context.new_page()
-    context.close()
+pytestmark = browser_tests
 
 
 @pytest.mark.parametrize("path", PAGE_PATHS)
