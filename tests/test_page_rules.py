@@ -7,7 +7,7 @@ import pytest
 
 from tests.harness import outputs
 from tests.harness.pages import DOCS, ROOT, SNIPPETS, all_examples, examples, pages
-from tests.harness.rules import page_problems
+from tests.harness.rules import answer_problems, page_problems
 
 PAGES = pages()
 IMAGE_LINK = re.compile(r"\]\((img/[^)\s]+)\)")
@@ -20,6 +20,11 @@ def page_id(page):
 @pytest.mark.parametrize("page", PAGES, ids=page_id)
 def test_page_follows_the_conventions(page):
     assert page_problems(page) == []
+
+
+@pytest.mark.parametrize("page", PAGES, ids=page_id)
+def test_every_answer_is_a_checked_snippet(page):
+    assert answer_problems(page) == []
 
 
 @pytest.mark.parametrize("page", PAGES, ids=page_id)
@@ -95,3 +100,24 @@ def test_an_include_of_a_missing_file_is_an_error():
 
     with pytest.raises(SnippetMissingError):
         expand_includes('```python\n--8<-- "snippets/no/such/file.py"\n```\n')
+
+
+def test_an_answer_without_a_checked_output_fails(tmp_path):
+    page = tmp_path / "answers.md"
+    answer = '    ```python title="snippets/home/versions.py"\n    --8<-- "snippets/home/versions.py"\n    ```\n\n'
+    page.write_text(
+        '??? success "参考答案"\n\n    只有文字。\n\n'
+        f'??? success "参考答案"\n\n{answer}'
+        f'!!! success "参考答案"\n\n{answer}    <!--pytest-codeblocks:expected-output-->\n\n'
+        '    ```text title="输出"\n    torch\n    ```\n\n'
+        '??? success "参考答案"\n\n正文，答案块已结束。\n\n'
+        f'```python title="snippets/home/versions.py"\n--8<-- "snippets/home/versions.py"\n```\n\n'
+        '<!--pytest-codeblocks:expected-output-->\n\n```text title="输出"\ntorch\n```\n',
+        "utf-8",
+    )
+    assert answer_problems(page) == [
+        "answers.md:1: an answer without a snippet and its shown output is checked by nothing",
+        "answers.md:5: an answer without a snippet and its shown output is checked by nothing",
+        "answers.md:11: write the answer as a collapsed `???` block",
+        "answers.md:23: an answer without a snippet and its shown output is checked by nothing",
+    ]
