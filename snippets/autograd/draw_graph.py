@@ -20,7 +20,7 @@ def name_of(t):
 
 
 def name_of_fn(fn):
-    """非叶子张量以它的 grad_fn 认出。"""
+    """非叶子节点以它的 grad_fn 认出。"""
     return next(n for n, v in names.items() if v.grad_fn is fn)
 
 
@@ -42,7 +42,7 @@ def walk(fn, out_name, depth):
             leaf = no_grad_inputs.pop(0)
             nodes[leaf] = {"kind": "nograd", "depth": depth + 1}
             print("  " * (depth + 1) + f"{leaf} <- None (requires_grad=False)")
-        elif hasattr(nxt, "variable"):  # AccumulateGrad：把梯度写进叶子的 .grad
+        elif hasattr(nxt, "variable"):  # AccumulateGrad：把梯度写进叶子节点的 .grad
             leaf = name_of(nxt.variable)
             nodes[leaf] = {"kind": "leaf", "depth": depth + 1}
             print("  " * (depth + 1) + f"{leaf} <- AccumulateGrad ({leaf}.grad)")
@@ -61,14 +61,14 @@ z.retain_grad()
 z.backward()
 grads = {n: t.grad for n, t in names.items()}
 
-# 布局：叶子在第 0 列，算子按深度排列，输出张量在算子右边
+# 布局：叶子节点在第 0 列，算子按深度排列，输出张量在算子右边
 ops = [n for n, v in nodes.items() if v["kind"] == "op"]
 max_depth = max(nodes[o]["depth"] for o in ops)
 pos = {}
 leaves = [n for n, v in nodes.items() if v["kind"] != "op"]
 for row, leaf in enumerate(leaves):
     pos[leaf] = (0, -row)
-for op in sorted(ops, key=lambda o: -nodes[o]["depth"]):  # 先放离叶子近的算子
+for op in sorted(ops, key=lambda o: -nodes[o]["depth"]):  # 先放离叶子节点近的算子
     col = 2 * (max_depth - nodes[op]["depth"]) + 1
     ins = [a for a, o in edges if o == op]
     row = sum(pos[a][1] for a in ins) / len(ins)
@@ -76,7 +76,7 @@ for op in sorted(ops, key=lambda o: -nodes[o]["depth"]):  # 先放离叶子近�
     pos[nodes[op]["out"]] = (col + 1, row)
 tensors = [n for n in pos if n not in ops]
 
-STYLE = {  # 叶子、无需梯度的叶子、中间结果（非叶子）
+STYLE = {  # 叶子节点、无需梯度的叶子节点、中间结果（非叶子节点）
     "leaf": dict(fc="#bbdefb", ec="#1565c0", ls="-"),
     "nograd": dict(fc="#eeeeee", ec="#757575", ls="--"),
     "inner": dict(fc="#ffe0b2", ec="#e65100", ls="-"),

@@ -11,8 +11,12 @@ with torch.inference_mode():
     p = x * 2
 print("p:", p.requires_grad, p.is_inference())
 
-# inference 张量不能再参与需要梯度的计算
+# inference 张量可以参与之后的运算：加法求梯度时用不到 p 的值
+(x + p).sum().backward()
+print("x.grad:", x.grad)
+
+# 但不能被保存下来用于反向传播：x * p 对 x 求导需要 p 的值
 try:
-    (p * x).sum().backward()
+    x * p
 except RuntimeError as e:
     print("RuntimeError:", str(e).split(".")[0])

@@ -15,7 +15,7 @@ m = x**2
 print("x:", x.requires_grad)  # 关闭之前创建的张量不受影响
 print("y:", y.requires_grad)  # 关闭期间计算得到的张量不需要梯度
 print("w:", w.requires_grad)  # 新建张量本来就默认不需要梯度
-print("z:", z.requires_grad)  # 显式指定 requires_grad=True 的叶子张量照样需要梯度
+print("z:", z.requires_grad)  # 显式指定 requires_grad=True 的叶子节点照样需要梯度
 print("m:", m.requires_grad)  # 重新打开后计算得到的张量需要梯度
 print()
 

@@ -13,7 +13,7 @@ print(type(t1))
 print(t1)
 print("-------------------------")
 
-# 方式二：FloatTensor，复制数据并转换为 32 位浮点
+# 方式二：FloatTensor，得到 32 位浮点张量（整数数组要转换类型，所以复制数据）
 t2 = torch.FloatTensor(arr)
 print(type(t2))
 print(t2)

@@ -14,3 +14,5 @@ t_double = t_int.double()  # 转换为 64 位浮点
 print(t_double)
 
 print(t_float.to(torch.int64))  # 推荐的通用写法：.to(dtype)
+
+print(t_float.float() is t_float)  # 类型已经是 float32：返回原张量本身
