@@ -60,10 +60,11 @@ def test_every_figure_is_drawn_by_code_and_shown():
     shown |= {m for p in notebooks for m in re.findall(r"img/[\w.-]+\.png", p.read_text("utf-8"))}
     for link in sorted(shown):
         assert (ROOT / link).is_file(), f"a page shows {link}, which does not exist"
-    for figure in sorted((ROOT / "img").glob("*")):
-        name = f"img/{figure.name}"
-        assert name in shown, f"{name} is not shown on any page"
-        assert figure.name in written, f"no snippet or notebook writes {name} (by this exact name)"
+    figures = sorted((ROOT / "img").glob("*"))
+    unshown = [f"img/{f.name}" for f in figures if f"img/{f.name}" not in shown]
+    assert not unshown, f"not shown on any page: {unshown}"
+    unwritten = [f"img/{f.name}" for f in figures if f.name not in written]
+    assert not unwritten, f"no snippet or notebook writes these (by this exact name): {unwritten}"
 
 
 # --- the harness can fail -------------------------------------------------------------
