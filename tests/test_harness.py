@@ -157,3 +157,15 @@ def test_update_rewrites_a_stale_output_once(tmp_path):
         check_output(example, "tensor([1, 2])\n", "the block", update=True)
     assert page.read_text("utf-8") == page_text("tensor([1, 2])\n", after="正文")
     assert rewrite_output(example, "tensor([1, 2])\n") is False, "a second rewrite finds nothing to do"
+
+
+def test_update_keeps_the_indentation_of_an_answer_block(tmp_path):
+    answer = "".join(f"    {line}\n" if line else "\n" for line in page_text("stale\n").split("\n")[2:])
+    page = tmp_path / "answer.md"
+    page.write_text(f'**练习 1.** 题目\n\n??? success "参考答案"\n\n{answer}', "utf-8")
+    (example,) = examples(page)
+    with pytest.warns(OutputRewritten):
+        rewrite_output(example, "tensor([1, 2])\n\nend\n")
+    (rewritten,) = examples(page)
+    assert rewritten.expected_output == "tensor([1, 2])\n\nend\n"
+    assert "    tensor([1, 2])\n    \n    end\n    ```" in page.read_text("utf-8")

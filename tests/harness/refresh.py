@@ -30,17 +30,24 @@ def _next_nonblank(lines: list[str], start: int) -> int | None:
     return next((i for i in range(start, len(lines)) if lines[i].strip()), None)
 
 
+def _indent(line: str) -> str:
+    return line[: len(line) - len(line.lstrip())]
+
+
 def set_output(lines: list[str], fence_line: int, output: str) -> list[str]:
     """Return the page lines with the output block of the block at `fence_line` (1-based)
-    replaced by `output`, or added after the block when it has none."""
+    replaced by `output`, or added after the block when it has none. The output keeps the
+    block's indentation (an answer inside `??? success` is indented by 4 spaces)."""
     end = _closing_fence(lines, fence_line - 1)
-    body = output.removesuffix("\n").split("\n") if output else []
+    indent = _indent(lines[fence_line - 1])
+    # Blank lines keep the indentation too: pytest-codeblocks drops a truly empty line of an indented block.
+    body = [indent + line for line in output.removesuffix("\n").split("\n")] if output else []
     marker = _next_nonblank(lines, end + 1)
     if marker is not None and lines[marker].strip() == MARKER:
         opening = _next_nonblank(lines, marker + 1)
         closing = _closing_fence(lines, opening)
         return lines[: opening + 1] + body + lines[closing:]
-    block = ["", MARKER, "", '```text title="输出"', *body, "```"]
+    block = ["", indent + MARKER, "", indent + '```text title="输出"', *body, indent + "```"]
     return lines[: end + 1] + block + lines[end + 1 :]
 
 
