@@ -14,10 +14,7 @@ import builtins
 import contextlib
 import datetime
 import itertools
-import re
 import time
-
-import torch
 
 # Calls that read a clock, an object id or a memory address.
 VOLATILE_CALLS = {
@@ -28,9 +25,6 @@ CLOCKS = ["time", "perf_counter", "monotonic", "process_time"]
 CLOCK_STEP = 137.25  # seconds between two readings of a shifted clock
 ADDRESS_SHIFT = 0x5A5A_0000_0000  # added to every id and data pointer
 DATE_SHIFT = datetime.timedelta(days=3653, seconds=4321)
-
-# An address written out on a page (`at 0x7f3a2c1d5e80`): the next run prints another one.
-LITERAL_ADDRESS = re.compile(r"0x[0-9a-fA-F]{6,}")
 
 
 def reads_volatile_values(code: str) -> bool:
@@ -63,6 +57,8 @@ def shifted_volatile_values():
     """Within the block: clocks tick CLOCK_STEP seconds per reading from a far-off start, ids and
     data pointers are ADDRESS_SHIFT higher, `datetime.now()` is ten years later (`date.today()`
     reads `time.time()`, shifted already)."""
+    import torch  # here, so that the page rules can import this module without torch
+
     ticks = itertools.count(1)
     replaced = []
 
