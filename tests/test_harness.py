@@ -50,6 +50,17 @@ def test_a_wholly_volatile_output_says_why(tmp_path):
     assert any("has no line without" in p for p in misplaced)
 
 
+def test_an_empty_line_in_an_indented_output_is_rejected(tmp_path):
+    def answer(output):
+        body = "".join(f"    {line}\n" for line in page_text("x\n").split("\n")[2:]).replace("    x\n", output)
+        page = tmp_path / "answer.md"
+        page.write_text(f'??? success "参考答案"\n\n{body}', "utf-8")
+        return output_problems(page)
+
+    assert answer("    x\n    \n    y\n") == []
+    assert answer("    x\n\n    y\n") == ["answer.md:12: a blank line of an indented output must keep the indentation"]
+
+
 def test_an_address_written_out_is_rejected(tmp_path):
     problems = output_problems(page_with(tmp_path, "y = 2\n<MulBackward0 object at 0x7f3a2c1d5e80>\n"))
     assert problems == ["page.md:3: the output shows the address 0x7f3a2c1d5e80, which changes every run: write 0x..."]

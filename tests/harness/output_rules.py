@@ -8,6 +8,8 @@
       <!--pytest-codeblocks:expected-output-->
 
 - No memory address is written out (`at 0x7f3a2c1d5e80`): the next run prints another one.
+- In an indented output (an exercise answer), a blank line keeps the indentation: pytest-codeblocks
+  drops a truly empty line of an indented block, so the page would show a line the test never sees.
 """
 
 from __future__ import annotations
@@ -31,6 +33,14 @@ def _allowances(lines: list[str]) -> dict[int, str]:
 
 def _output_marker_line(lines: list[str], fence_line: int) -> int | None:
     return next((n for n in range(fence_line + 1, len(lines) + 1) if lines[n - 1].strip() == OUTPUT_MARKER), None)
+
+
+def _empty_lines_in_indented_output(lines: list[str], marker: int) -> list[int]:
+    """1-based numbers of the truly empty lines inside the indented output block after `marker`."""
+    opening = next(n for n in range(marker + 1, len(lines) + 1) if lines[n - 1].strip())
+    indent = len(lines[opening - 1]) - len(lines[opening - 1].lstrip())
+    closing = next(n for n in range(opening + 1, len(lines) + 1) if lines[n - 1].strip().startswith("```"))
+    return [n for n in range(opening + 1, closing) if indent and lines[n - 1] == ""]
 
 
 def has_literal_line(output: str) -> bool:
@@ -65,6 +75,8 @@ def output_problems(page: Path) -> list[str]:
         if literal and fence.line in allowed:
             marked = f"{page.name}:{allowed[fence.line]}"
             problems.append(f"{marked}: the output has literal lines: drop <!--volatile-output-->")
+        for n in _empty_lines_in_indented_output(lines, _output_marker_line(lines, fence.line)):
+            problems.append(f"{page.name}:{n}: a blank line of an indented output must keep the indentation")
         for address in LITERAL_ADDRESS.findall(fence.expected_output):
             problems.append(f"{where}: the output shows the address {address}, which changes every run: write 0x...")
     return problems
