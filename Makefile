@@ -20,11 +20,11 @@ build: $(STAMP)
 
 # 重新运行全部示例：刷新 img/ 中的图片，并把页面上与实际不符的输出改写为实际输出。
 refresh: $(STAMP)
-	$(BIN)/python -m tests.harness.refresh
+	$(BIN)/pytest --update-outputs -n auto tests/test_snippets_standalone.py tests/test_examples.py
 
 # 测试套件与站点构建的耗时。
 bench: $(STAMP)
-	$(BIN)/python tools/bench_suite.py
+	$(BIN)/python -m tools.bench_suite
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -2,8 +2,8 @@ import functools
 import http.server
 import os
 import subprocess
-import threading
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -12,6 +12,20 @@ import pytest
 os.environ.setdefault("MPLBACKEND", "Agg")
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-outputs", action="store_true",
+        help="rewrite the outputs shown on the pages and redraw the figures in img/ where they differ "
+        "from what the snippets print and draw, instead of failing (review `git diff` afterwards)",
+    )
+
+
+@pytest.fixture(scope="session")
+def update_outputs(request) -> bool:
+    """Whether this run brings the pages up to date (`pytest --update-outputs`) instead of failing."""
+    return request.config.getoption("--update-outputs")
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,10 @@ import re
 import pytest
 
 from tests.harness import outputs
-from tests.harness.pages import DOCS, ROOT, SNIPPETS, all_examples, examples, pages
+from tests.harness.figures import figures_written_by_code
+from tests.harness.output_rules import output_problems
+from tests.harness.pages import DOCS, PYTHON_LANGS, ROOT, SNIPPETS, examples, fences, pages
+from tests.harness.prose_numbers import restated_number_problems
 from tests.harness.rules import answer_problems, page_problems
 
 PAGES = pages()
@@ -28,6 +31,16 @@ def test_every_answer_is_a_checked_snippet(page):
 
 
 @pytest.mark.parametrize("page", PAGES, ids=page_id)
+def test_outputs_still_check_something(page):
+    assert output_problems(page) == []
+
+
+@pytest.mark.parametrize("page", PAGES, ids=page_id)
+def test_restated_numbers_match_the_outputs(page):
+    assert restated_number_problems(page) == []
+
+
+@pytest.mark.parametrize("page", PAGES, ids=page_id)
 def test_rendered_blocks_are_the_snippet_files(page):
     for example in examples(page):
         assert example.snippet.is_file(), f"{page_id(page)}:{example.line}: no file {example.snippet}"
@@ -40,28 +53,30 @@ def test_no_snippet_hides_code_under_main_guard():
 
 
 def test_every_snippet_is_shown_on_a_page():
-    shown = {e.snippet for e in all_examples()}
+    shown = {ROOT / f.include for page in PAGES for f in fences(page) if f.include}
     orphans = sorted(str(p.relative_to(ROOT)) for p in SNIPPETS.rglob("*.py") if p not in shown)
     assert not orphans, f"snippet files no page includes: {orphans}"
 
 
 def test_every_figure_is_drawn_by_code_and_shown():
-    sources = "".join(p.read_text("utf-8") for p in [*SNIPPETS.rglob("*.py"), *DOCS.rglob("*.py")])
+    written = figures_written_by_code()
     shown = {link for page in PAGES for link in IMAGE_LINK.findall(page.read_text("utf-8"))}
-    shown |= {m for p in DOCS.rglob("*.py") for m in re.findall(r"img/[\w.-]+\.png", p.read_text("utf-8"))}
+    notebooks = [*DOCS.rglob("*.py"), *DOCS.rglob("*.ipynb")]
+    shown |= {m for p in notebooks for m in re.findall(r"img/[\w.-]+\.png", p.read_text("utf-8"))}
     for link in sorted(shown):
         assert (ROOT / link).is_file(), f"a page shows {link}, which does not exist"
-    for figure in sorted((ROOT / "img").glob("*")):
-        name = f"img/{figure.name}"
-        assert name in shown, f"{name} is not shown on any page"
-        assert figure.stem in sources, f"no snippet or notebook writes {name}"
+    figures = sorted((ROOT / "img").glob("*"))
+    unshown = [f"img/{f.name}" for f in figures if f"img/{f.name}" not in shown]
+    assert not unshown, f"not shown on any page: {unshown}"
+    unwritten = [f"img/{f.name}" for f in figures if f.name not in written]
+    assert not unwritten, f"no snippet or notebook writes these (by this exact name): {unwritten}"
 
 
 # --- the harness can fail -------------------------------------------------------------
 
 def test_one_changed_character_fails_the_output_check():
-    example = next(e for e in all_examples() if e.expected_output and "..." not in e.expected_output)
-    shown = example.expected_output
+    blocks = [f for page in PAGES for f in fences(page) if f.lang in PYTHON_LANGS]
+    shown = next(f.expected_output for f in blocks if f.expected_output and "..." not in f.expected_output)
     changed = shown[:-2] + ("0" if shown[-2] != "0" else "1") + shown[-1]
     assert outputs.matches(shown, shown)
     assert not outputs.matches(changed, shown)

@@ -1,7 +1,7 @@
 """Time what a maintainer waits for, after set-up: the whole test suite, the site build, and
 the two ways of running every snippet alone (forked from a warm process vs. a new `python`).
 
-    .venv/bin/python tools/bench_suite.py
+    .venv/bin/python -m tools.bench_suite     # make bench
 
 Absolute seconds on a shared 2-core machine are noisy; the ratio in the last line is measured
 in one run and is the figure to compare.

@@ -1,22 +1,21 @@
-"""Re-run every example from the repository root and bring the pages up to date.
+"""Bring the pages up to date after an upgrade: the example tests with `--update-outputs`.
 
-    python -m tests.harness.refresh [docs/PAGE.md ...]
+    make refresh                                 # pytest --update-outputs on the two modules below
+    python -m tests.harness.refresh [-k models]  # the same, with pytest options
 
-- Each snippet runs as a script from the repository root, so the figures in img/ and the
-  checkpoints in model/ are rewritten by the code that draws them.
-- An output block that no longer matches what its snippet prints is replaced by the printed
-  output; a Python block without one gets one. Review the diff afterwards (`git diff docs/`)
-  and write `...` again where a value is volatile.
+An output block that no longer matches what its snippet prints is replaced by the printed
+output (a Python block without one gets one), and a figure drawn differently replaces the one
+in img/ (tests/harness/update.py). Review the diff afterwards (`git diff docs/ img/`) and write
+`...` again where a value is volatile. This module also holds the page edit itself.
 """
 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-from tests.harness.outputs import matches
-from tests.harness.pages import ROOT, examples, pages
-from tests.harness.running import run_script
+import pytest
+
+EXAMPLE_TESTS = ["tests/test_snippets_standalone.py", "tests/test_examples.py"]
 
 MARKER = "<!--pytest-codeblocks:expected-output-->"
 
@@ -31,43 +30,29 @@ def _next_nonblank(lines: list[str], start: int) -> int | None:
     return next((i for i in range(start, len(lines)) if lines[i].strip()), None)
 
 
+def _indent(line: str) -> str:
+    return line[: len(line) - len(line.lstrip())]
+
+
 def set_output(lines: list[str], fence_line: int, output: str) -> list[str]:
     """Return the page lines with the output block of the block at `fence_line` (1-based)
-    replaced by `output`, or added after the block when it has none."""
+    replaced by `output`, or added after the block when it has none. The output keeps the
+    block's indentation (an answer inside `??? success` is indented by 4 spaces)."""
     end = _closing_fence(lines, fence_line - 1)
-    body = output.removesuffix("\n").split("\n") if output else []
+    indent = _indent(lines[fence_line - 1])
+    # Blank lines keep the indentation too: pytest-codeblocks drops a truly empty line of an indented block.
+    body = [indent + line for line in output.removesuffix("\n").split("\n")] if output else []
     marker = _next_nonblank(lines, end + 1)
     if marker is not None and lines[marker].strip() == MARKER:
         opening = _next_nonblank(lines, marker + 1)
         closing = _closing_fence(lines, opening)
         return lines[: opening + 1] + body + lines[closing:]
-    block = ["", MARKER, "", '```text title="输出"', *body, "```"]
+    block = ["", indent + MARKER, "", indent + '```text title="输出"', *body, indent + "```"]
     return lines[: end + 1] + block + lines[end + 1 :]
 
 
-def refresh(page: Path) -> list[str]:
-    lines = page.read_text("utf-8").split("\n")
-    changed = []
-    for example in reversed(examples(page)):
-        result = run_script(example.snippet, cwd=ROOT)
-        if result.returncode != 0 or result.stderr:
-            print(f"{example.id}: stderr\n{result.stderr}", file=sys.stderr)
-        if result.returncode != 0:
-            continue
-        if example.expected_output is None or not matches(example.expected_output, result.stdout):
-            lines = set_output(lines, example.line, result.stdout)
-            changed.append(example.id)
-    if changed:
-        page.write_text("\n".join(lines), "utf-8")
-    return changed
-
-
 def main(argv: list[str]) -> int:
-    targets = [Path(arg).resolve() for arg in argv] or pages()
-    for page in targets:
-        for example_id in refresh(page):
-            print(f"updated {example_id}")
-    return 0
+    return pytest.main(["--update-outputs", *EXAMPLE_TESTS, *argv])
 
 
 if __name__ == "__main__":

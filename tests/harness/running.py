@@ -42,7 +42,7 @@ def _run_as_main(snippet: str, cwd: str, out_path: str, err_path: str) -> None:
     """In the forked process: run the file as `python snippet` would, output to files."""
     os.chdir(cwd)
     sys.argv = [snippet]
-    sys.path[0] = os.path.dirname(snippet)
+    sys.path[0] = os.path.dirname(snippet)  # noqa: TID251 - as `python snippet` sets it
     with open(out_path, "w", encoding="utf-8") as out, open(err_path, "w", encoding="utf-8") as err:
         os.dup2(out.fileno(), 1)
         os.dup2(err.fileno(), 2)

@@ -1,0 +1,66 @@
+"""Figures: which code writes which file in img/, and whether a redrawn figure is the shown one.
+
+Redrawing every figure here gives byte-identical PNG files, but the bytes also carry metadata
+(matplotlib writes its version into the file), so figures are compared by their decoded pixels:
+exactly, since matplotlib renders text with its own bundled fonts and FreeType, the same on
+every machine.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+from pathlib import Path, PurePosixPath
+
+import numpy as np
+from PIL import Image
+
+from tests.harness.pages import DOCS, SNIPPETS
+
+
+def _code_cells(path: Path) -> list[str]:
+    if path.suffix == ".ipynb":
+        cells = json.loads(path.read_text("utf-8"))["cells"]
+        return ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
+    return [path.read_text("utf-8")]
+
+
+def png_names(code: str) -> set[str]:
+    """The file names of the PNG paths written as string literals in `code` (`"img/a.png"`,
+    `IMG_DIR / "a.png"` -> `a.png`). Names, not substrings: `a_losses.png` is not `a_loss.png`."""
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:  # a notebook cell with IPython syntax: it names no figure we can trust
+        return set()
+    return {
+        PurePosixPath(node.value).name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.endswith(".png")
+    }
+
+
+def figures_written_by_code() -> dict[str, list[Path]]:
+    """{figure file name: [snippet or notebook files that name it]}."""
+    writers: dict[str, list[Path]] = {}
+    sources = [*SNIPPETS.rglob("*.py"), *DOCS.glob("*.py"), *DOCS.glob("*.ipynb")]
+    for path in sorted(sources):
+        for code in _code_cells(path):
+            for name in png_names(code):
+                writers.setdefault(name, []).append(path)
+    return writers
+
+
+def pixel_difference(written: Path, shown: Path) -> str | None:
+    """None when the two images have the same size and the same pixels, else what differs."""
+    with Image.open(written) as new, Image.open(shown) as old:
+        if new.size != old.size:
+            return f"{written.name}: {new.size[0]}x{new.size[1]} drawn, {old.size[0]}x{old.size[1]} shown"
+        changed = np.any(np.asarray(new.convert("RGBA")) != np.asarray(old.convert("RGBA")), axis=-1)
+    if not changed.any():
+        return None
+    rows, cols = np.nonzero(changed)
+    return (
+        f"{written.name}: the figure drawn differs from the one shown in img/ in {changed.sum()} pixels "
+        f"(rows {rows.min()}-{rows.max()}, columns {cols.min()}-{cols.max()}); "
+        "if the change is intended, redraw it with `pytest --update-outputs`"
+    )

@@ -1,0 +1,86 @@
+"""Values that change from run to run: clock readings, object ids, memory addresses.
+
+A page must show `...` where a snippet prints one. Printing it once proves nothing (a coarse
+timing such as `用时 0.0 秒` prints the same today and something else on a slower machine), so
+a block that reads such a value runs a second time with every clock, id and data pointer moved
+to other values, and must still print what the page shows. The shift keeps equalities and
+order (`a.data_ptr() == b.data_ptr()`, `t1 < t2`), so only the values themselves change.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import contextlib
+import datetime
+import itertools
+import time
+
+# Calls that read a clock, an object id or a memory address.
+VOLATILE_CALLS = {
+    "time", "time_ns", "perf_counter", "perf_counter_ns", "monotonic", "monotonic_ns",
+    "process_time", "process_time_ns", "now", "utcnow", "today", "id", "data_ptr",
+}
+CLOCKS = ["time", "perf_counter", "monotonic", "process_time"]
+CLOCK_STEP = 137.25  # seconds between two readings of a shifted clock
+ADDRESS_SHIFT = 0x5A5A_0000_0000  # added to every id and data pointer
+DATE_SHIFT = datetime.timedelta(days=3653, seconds=4321)
+
+
+def reads_volatile_values(code: str) -> bool:
+    """Whether the code calls a clock, `id()`, `.data_ptr()` or `datetime.now()`-like."""
+    for node in ast.walk(ast.parse(code)):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+            if name in VOLATILE_CALLS:
+                return True
+    return False
+
+
+class _ShiftedDatetime(datetime.datetime):
+    @classmethod
+    def now(cls, tz=None):
+        return super().now(tz) + DATE_SHIFT
+
+    @classmethod
+    def utcnow(cls):
+        return super().now(datetime.timezone.utc).replace(tzinfo=None) + DATE_SHIFT
+
+    @classmethod
+    def today(cls):
+        return cls.now()
+
+
+@contextlib.contextmanager
+def shifted_volatile_values():
+    """Within the block: clocks tick CLOCK_STEP seconds per reading from a far-off start, ids and
+    data pointers are ADDRESS_SHIFT higher, `datetime.now()` is ten years later (`date.today()`
+    reads `time.time()`, shifted already)."""
+    import torch  # here, so that the page rules can import this module without torch
+
+    ticks = itertools.count(1)
+    replaced = []
+
+    def replace(owner, name, value):
+        replaced.append((owner, name, vars(owner).get(name)))
+        setattr(owner, name, value)
+
+    for clock in CLOCKS:
+        start = 4.0e9 if clock == "time" else 1.0e6
+        replace(time, clock, lambda start=start: start + CLOCK_STEP * next(ticks))
+        replace(time, f"{clock}_ns", lambda start=start: int((start + CLOCK_STEP * next(ticks)) * 1e9))
+    real_id = builtins.id
+    replace(builtins, "id", lambda obj: real_id(obj) + ADDRESS_SHIFT)
+    for owner in (torch.Tensor, torch.UntypedStorage):
+        real = owner.data_ptr
+        replace(owner, "data_ptr", lambda self, real=real: real(self) + ADDRESS_SHIFT)
+    replace(datetime, "datetime", _ShiftedDatetime)
+    try:
+        yield
+    finally:
+        for owner, name, value in reversed(replaced):
+            if value is None:  # inherited: uncover it again
+                delattr(owner, name)
+            else:
+                setattr(owner, name, value)
