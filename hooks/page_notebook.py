@@ -47,7 +47,7 @@ class NotebookWriter:
     notebooks:  {page: notebook file name} for the pages that have one, so that links between
                 pages become links between notebooks (they lie side by side when downloaded);
     pages:      every page of the site (`errata.md`), linked to on the site when it has no notebook;
-    site_url:   the site's address (None: a link to a page without a notebook becomes plain text).
+    site_url:   the site's address (None: a link to another file of the site becomes plain text).
     """
 
     def __init__(self, root: Path, expand: IncludeExpander, notebooks: dict[str, str],
@@ -58,17 +58,20 @@ class NotebookWriter:
     # --- Markdown --------------------------------------------------------------------
 
     def _link(self, match: re.Match) -> str:
+        """A link to another page goes to its notebook; to any other file of the site, to the
+        site (or nowhere, without a site_url): the notebook may be read far from the site."""
         text, href = match["text"], match["href"]
         path, _, anchor = href.partition("#")
         anchor = "#" + anchor if anchor else ""
+        if not path or re.match(r"^[a-z][a-z0-9+.-]*:", path, re.I):
+            return match[0]  # an anchor on the same page, or an address with a scheme
         if path in self.notebooks:
             return f"[{text}]({self.notebooks[path]}{anchor})"
-        if path not in self.pages:
-            return match[0]
-        if self.site_url:
-            page = "" if path == "index.md" else PurePosixPath(path).with_suffix("").as_posix() + "/"
-            return f"[{text}]({self.site_url}{page}{anchor})"
-        return text
+        if not self.site_url:
+            return text
+        if path in self.pages:
+            path = "" if path == "index.md" else PurePosixPath(path).with_suffix("").as_posix() + "/"
+        return f"[{text}]({self.site_url}{path}{anchor})"
 
     def markdown(self, text: str) -> str:
         text = COMMENT.sub("", text)
@@ -160,6 +163,8 @@ class NotebookWriter:
         if not python_blocks(nodes):
             return None
         notebook = new_notebook(cells=self.cells(nodes), metadata=METADATA)
+        for number, cell in enumerate(notebook.cells, start=1):
+            cell.id = f"cell-{number}"  # not random: the same page gives the same notebook
         nbformat.validate(notebook)
         return notebook
 
