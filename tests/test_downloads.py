@@ -113,7 +113,7 @@ def test_home_page_offers_all_examples_in_one_zip(built_site):
     expected |= {f"notebooks/{p.name}": p.read_bytes() for p in (site / "notebooks").glob("*.ipynb")}
     expected |= {f"notebooks/{p.name}": p.read_bytes() for p in DOCS.glob("*.ipynb")}  # notebook pages
     assert entries.keys() == expected.keys()
-    assert all(entries[name] == expected[name] for name in expected)
+    assert [name for name in expected if entries[name] != expected[name]] == [], "files that differ"
 
 
 def test_a_local_build_shows_no_repository_and_no_edit_link(built_site):

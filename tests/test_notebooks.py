@@ -124,4 +124,5 @@ def test_notebook_runs_in_a_fresh_kernel_and_prints_its_stored_outputs(page, par
     stored = parsed[page]
     executed = notebooks.execute(stored, tmp_path)
     problems = notebooks.differences(stored, executed, notebooks.hook.notebook_name(page), tmp_path)
-    assert not problems, "\n\n".join(problems)
+    if problems:
+        pytest.fail("\n\n".join(problems), pytrace=False)
