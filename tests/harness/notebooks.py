@@ -15,6 +15,7 @@ from pathlib import Path
 
 import nbformat
 
+from tests.harness.kernels import kernel_manager_class
 from tests.harness.outputs import diff, matches
 from tests.harness.pages import DOCS, ROOT, _snippets_config
 
@@ -55,7 +56,7 @@ def site_path(page: str) -> str:
 
 
 def execute(notebook, folder: Path, timeout: float = 300):
-    """Run a copy of the notebook top to bottom in a fresh kernel, from `folder`."""
+    """Run a copy of the notebook top to bottom in a fresh kernel (kernels.py), from `folder`."""
     from nbclient import NotebookClient
 
     executed = copy.deepcopy(notebook)
@@ -64,7 +65,7 @@ def execute(notebook, folder: Path, timeout: float = 300):
             cell.outputs = []
     NotebookClient(
         executed, timeout=timeout, kernel_name="python3", allow_errors=True,
-        resources={"metadata": {"path": str(folder)}},
+        kernel_manager_class=kernel_manager_class(), resources={"metadata": {"path": str(folder)}},
     ).execute()
     return executed
 
