@@ -6,7 +6,8 @@
 - snippets/...             the snippet files, linked from each code block's title
 - downloads/pytorch-tutorial-examples.zip
                            all snippets and notebooks (including pages that are notebooks
-                           themselves, such as the LeNet chapter), linked from the home page
+                           themselves, such as the LeNet chapter: .ipynb, or jupytext .py),
+                           linked from the home page
 """
 
 from __future__ import annotations
@@ -75,8 +76,9 @@ def on_files(files, config):
         _notebook_of_page[uri] = path
         entries[path] = text.encode("utf-8")
     for page in documents:  # pages that are notebooks themselves (the LeNet chapter)
-        if page.src_uri.endswith(".ipynb"):
+        if page.src_uri.endswith((".ipynb", ".py")):
             entries[f"{NOTEBOOKS}/{Path(page.src_uri).name}"] = Path(page.abs_src_path).read_bytes()
+        if page.src_uri.endswith(".ipynb"):  # mkdocs-jupyter publishes it next to the page
             _notebook_of_page[page.src_uri] = page.url + Path(page.src_uri).name
     for snippet in sorted((ROOT / "snippets").rglob("*.py")):
         uri = snippet.relative_to(ROOT).as_posix()

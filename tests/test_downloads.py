@@ -85,6 +85,10 @@ def test_each_page_with_examples_offers_its_notebook_and_others_offer_none(built
         assert "download" in buttons[0]
         assert re.search(r'class="md-button[^"]*notebook-download"[^>]*>\s*<svg.*?</svg>\s*下载 notebook',
                          html.read_text("utf-8"), re.S), f"{page}: no 下载 notebook button"
+    for notebook_page in DOCS.glob("*.ipynb"):  # a page that is a notebook offers its own file
+        html = page_html(site, notebook_page.name)
+        buttons = with_class(parse(html).anchors, "notebook-download")
+        assert [target(html, b["href"]).read_bytes() for b in buttons] == [notebook_page.read_bytes()]
 
 
 def test_every_code_title_links_to_its_snippet_file_in_the_site(built_site):
@@ -111,7 +115,7 @@ def test_home_page_offers_all_examples_in_one_zip(built_site):
         entries = {name.split("/", 1)[1]: archive.read(name) for name in archive.namelist()}
     expected = {p.relative_to(ROOT).as_posix(): p.read_bytes() for p in SNIPPETS.rglob("*.py")}
     expected |= {f"notebooks/{p.name}": p.read_bytes() for p in (site / "notebooks").glob("*.ipynb")}
-    expected |= {f"notebooks/{p.name}": p.read_bytes() for p in DOCS.glob("*.ipynb")}  # notebook pages
+    expected |= {f"notebooks/{p.name}": p.read_bytes() for p in [*DOCS.glob("*.ipynb"), *DOCS.glob("*.py")]}
     assert entries.keys() == expected.keys()
     assert [name for name in expected if entries[name] != expected[name]] == [], "files that differ"
 
