@@ -2,8 +2,8 @@
 
 - Text becomes Markdown cells; each Python block becomes a code cell holding the snippet's
   code, with the output shown on the page stored as the cell's output (a stdout stream).
-- A figure shown after a block (`![说明](img/x.png)`, before the next block) whose snippet
-  writes that file becomes an image output of that cell; other figures become attachments.
+- A figure shown right after a block (`![说明](img/x.png)`, nothing but figures between) whose
+  snippet writes that file becomes an image output of that cell; other figures become attachments.
 - Admonitions become blockquotes with a bold title; a Python block inside one (an exercise's
   answer) is still a code cell. Content tabs become a bold title followed by their content.
 - Markdown that only MkDocs understands is rewritten: attribute lists (`{ #id }`) become HTML
@@ -25,7 +25,11 @@ IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>img/[^)\s]+\.png)\)(?:\{[^}]*
 LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]*)\]\((?P<href>[^)\s]+)\)")
 COMMENT = re.compile(r"<!--.*?-->", re.S)
 HEADING_ID = re.compile(r"^(?P<heading>#{1,6} .*?)[ \t]*\{[ \t]*#(?P<id>[\w-]+)[^}\n]*\}[ \t]*$", re.M)
-ATTR_LIST = re.compile(r"\{\s*[:#.][^}]*\}")
+# attribute lists after an inline element, at the end of a line, or alone on a line (not maths' braces)
+ATTR_LIST = re.compile(
+    r"(?<=[)\]`*])\{:?[ \t]*(?:[#.]|[\w-]+=)[^}\n]*\}|[ \t]+\{:?[ \t]*[#.][^}\n]*\}[ \t]*$|^[ \t]*\{:[^}\n]*\}[ \t]*$",
+    re.M,
+)
 FENCE_INFO = re.compile(r"^(?P<indent>\s*)(?P<ticks>`{3,}|~{3,})(?P<lang>[^\s`{]*).*$", re.M)
 
 METADATA = {
@@ -99,8 +103,9 @@ class NotebookWriter:
         prose: list[tuple[str, bool]] = []  # (Markdown, quoted) waiting for the next code cell
         attachments: dict = {}
 
-        def add_text(text: str, quote: bool) -> None:
-            text = self.markdown(text)
+        def add_text(text: str, quote: bool, code: bool = False) -> None:
+            if not code:  # a fenced block of another language keeps its text as written
+                text = self.markdown(text)
 
             def figure(match: re.Match) -> str:
                 name = PurePosixPath(match["src"]).name
@@ -114,7 +119,8 @@ class NotebookWriter:
                 attachments[name] = {"image/png": self._figure(match["src"])}
                 return f"![{match['alt']}](attachment:{name})"
 
-            text = re.sub(r"\n{3,}", "\n\n", IMAGE.sub(figure, text)).strip("\n")
+            if not code:
+                text = re.sub(r"\n{3,}", "\n\n", IMAGE.sub(figure, text)).strip("\n")
             if not text:
                 return
             if quote:
@@ -144,8 +150,7 @@ class NotebookWriter:
                     count = sum(c.cell_type == "code" for c in cells) + 1
                     cells.append(self._code_cell(node, count))
                 elif isinstance(node, Fence):
-                    fence = f"```{node.lang}\n{node.code}\n```"
-                    add_text(fence, quote)
+                    add_text(f"```{node.lang}\n{node.code}\n```", quote, code=True)
                 elif isinstance(node, Container) and node.kind == "tab":
                     add_text(f"**{node.title}**", quote)
                     visit(node.children, quote)
