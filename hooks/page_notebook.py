@@ -24,6 +24,7 @@ from page_source import Container, Fence, IncludeExpander, Text, parse, python_b
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>img/[^)\s]+\.png)\)(?:\{[^}]*\})?")
 LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]*)\]\((?P<href>[^)\s]+)\)")
 COMMENT = re.compile(r"<!--.*?-->", re.S)
+ABBREVIATION = re.compile(r"^\*\[[^\]]+\]:.*$", re.M)  # `*[CPU]: 中央处理器` (abbr extension)
 HEADING_ID = re.compile(r"^(?P<heading>#{1,6} .*?)[ \t]*\{[ \t]*#(?P<id>[\w-]+)[^}\n]*\}[ \t]*$", re.M)
 # attribute lists after an inline element, at the end of a line, or alone on a line (not maths' braces)
 ATTR_LIST = re.compile(
@@ -78,7 +79,7 @@ class NotebookWriter:
         return f"[{text}]({self.site_url}{path}{anchor})"
 
     def markdown(self, text: str) -> str:
-        text = COMMENT.sub("", text)
+        text = ABBREVIATION.sub("", COMMENT.sub("", text))
         text = HEADING_ID.sub(lambda m: f'{m["heading"]} <a id="{m["id"]}"></a>', text)
         text = ATTR_LIST.sub("", text)
         text = FENCE_INFO.sub(lambda m: m["indent"] + m["ticks"] + m["lang"], text)

@@ -24,6 +24,7 @@ MKDOCS_ONLY = {
     "content tab": re.compile(r"^>?\s*===", re.M),
     "include": re.compile(r"-8<-"),
     "HTML comment": re.compile(r"<!--"),
+    "abbreviation": re.compile(r"^>?\s*\*\[[^\]]+\]:", re.M),
     "attribute list": re.compile(r"\{\s*[#.:][^}]*\}"),
     "link to a page source": re.compile(r"\]\([^)]*\.md\b"),
     "fence title": re.compile(r"```\w*\s+title="),
@@ -89,7 +90,7 @@ def test_admonitions_tabs_answers_maths_and_figures_read_well_in_jupyter(tmp_pat
         '=== "CPU"', "", "    ```shell", "    pip install torch", "    ```", "",
         '```python title="snippets/plot.py"', '--8<-- "snippets/plot.py"', "```", "",
         "![图 a](img/a.png)", "", "正文。", "", "![图 b](img/b.png)", "",
-        "| a | b |", "| --- | --- |", "| 1 | 2 |",
+        "| a | b |", "| --- | --- |", "| 1 | 2 |", "", "*[CPU]: 中央处理器",
     ])
     writer = NotebookWriter(tmp_path, IncludeExpander({"base_path": [str(tmp_path)], "check_paths": True}),
                             notebooks={"autograd.md": "autograd.ipynb"}, pages={"autograd.md", "errata.md"},
@@ -107,6 +108,9 @@ def test_admonitions_tabs_answers_maths_and_figures_read_well_in_jupyter(tmp_pat
     assert notebooks.figures(plot) == ["img/a.png"]  # right after its block: an output
     assert rest.source.startswith("正文。\n\n![图 b](attachment:b.png)\n\n| a | b |")  # elsewhere: attached
     assert list(rest.attachments) == ["b.png"]
+    assert rest.source.endswith("| 1 | 2 |")  # the abbreviation's definition is gone
+    markdown = "\n".join(c.source for c in cells(notebook, "markdown"))
+    assert [name for name, pattern in MKDOCS_ONLY.items() if pattern.search(markdown)] == []
 
 
 def test_the_output_comparison_reports_a_changed_character(parsed, tmp_path):
