@@ -4,18 +4,14 @@ exactly the outputs stored in it."""
 
 import copy
 import re
-import sys
 
 import nbformat
 import pytest
 
 from tests.harness import notebooks
 from tests.harness.pages import DOCS, examples
-from tests.harness.notebooks import HOOKS
 
-sys.path.insert(0, str(HOOKS))  # the hook's own modules, as MkDocs imports them
-from page_notebook import NotebookWriter  # noqa: E402
-from page_source import IncludeExpander  # noqa: E402
+NotebookWriter, IncludeExpander = notebooks.hook.NotebookWriter, notebooks.hook.IncludeExpander
 
 NOTEBOOKS = notebooks.generated()
 # Markdown that only MkDocs understands, and must not reach a notebook
