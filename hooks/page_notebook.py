@@ -1,0 +1,179 @@
+"""Turn a page into a Jupyter notebook (nbformat 4) that reads like the page.
+
+- Text becomes Markdown cells; each Python block becomes a code cell holding the snippet's
+  code, with the output shown on the page stored as the cell's output (a stdout stream).
+- A figure shown right after a block (`![说明](img/x.png)`, nothing but figures between) whose
+  snippet writes that file becomes an image output of that cell; other figures become attachments.
+- Admonitions become blockquotes with a bold title; a Python block inside one (an exercise's
+  answer) is still a code cell. Content tabs become a bold title followed by their content.
+- Markdown that only MkDocs understands is rewritten: attribute lists (`{ #id }`) become HTML
+  anchors, links to other pages point to their notebooks (or, without one, to the site).
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from pathlib import Path, PurePosixPath
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+from page_source import Container, Fence, IncludeExpander, Text, parse, python_blocks
+
+IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>img/[^)\s]+\.png)\)(?:\{[^}]*\})?")
+LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]*)\]\((?P<href>[^)\s]+)\)")
+COMMENT = re.compile(r"<!--.*?-->", re.S)
+ABBREVIATION = re.compile(r"^\*\[[^\]]+\]:.*$", re.M)  # `*[CPU]: 中央处理器` (abbr extension)
+HEADING_ID = re.compile(r"^(?P<heading>#{1,6} .*?)[ \t]*\{[ \t]*#(?P<id>[\w-]+)[^}\n]*\}[ \t]*$", re.M)
+# attribute lists after an inline element, at the end of a line, or alone on a line (not maths' braces)
+ATTR_LIST = re.compile(
+    r"(?<=[)\]`*])\{:?[ \t]*(?:[#.]|[\w-]+=)[^}\n]*\}|[ \t]+\{:?[ \t]*[#.][^}\n]*\}[ \t]*$|^[ \t]*\{:[^}\n]*\}[ \t]*$",
+    re.M,
+)
+FENCE_INFO = re.compile(r"^(?P<indent>\s*)(?P<ticks>`{3,}|~{3,})(?P<lang>[^\s`{]*).*$", re.M)
+
+METADATA = {
+    "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+    "language_info": {"name": "python"},
+}
+
+
+def notebook_name(page: str) -> str:
+    """`tensors.md` -> `tensors.ipynb`: the notebook of a page, as named in the site and the zip."""
+    return PurePosixPath(page).with_suffix(".ipynb").name
+
+
+class NotebookWriter:
+    """Builds the notebooks of a site's pages.
+
+    root:       the folder that `img/...` and the snippet paths are relative to;
+    expand:     the include expander configured as the site's;
+    notebooks:  {page: notebook file name} for the pages that have one, so that links between
+                pages become links between notebooks (they lie side by side when downloaded);
+    pages:      every page of the site (`errata.md`), linked to on the site when it has no notebook;
+    site_url:   the site's address (None: a link to another file of the site becomes plain text).
+    """
+
+    def __init__(self, root: Path, expand: IncludeExpander, notebooks: dict[str, str],
+                 pages: set[str], site_url: str | None):
+        self.root, self.expand, self.notebooks, self.pages = root, expand, notebooks, pages
+        self.site_url = site_url.rstrip("/") + "/" if site_url else None
+
+    # --- Markdown --------------------------------------------------------------------
+
+    def _link(self, match: re.Match) -> str:
+        """A link to another page goes to its notebook; to any other file of the site, to the
+        site (or nowhere, without a site_url): the notebook may be read far from the site."""
+        text, href = match["text"], match["href"]
+        path, _, anchor = href.partition("#")
+        anchor = "#" + anchor if anchor else ""
+        if not path or re.match(r"^[a-z][a-z0-9+.-]*:", path, re.I):
+            return match[0]  # an anchor on the same page, or an address with a scheme
+        if path in self.notebooks:
+            return f"[{text}]({self.notebooks[path]}{anchor})"
+        if not self.site_url:
+            return text
+        if path in self.pages:
+            path = "" if path == "index.md" else PurePosixPath(path).with_suffix("").as_posix() + "/"
+        return f"[{text}]({self.site_url}{path}{anchor})"
+
+    def markdown(self, text: str) -> str:
+        text = ABBREVIATION.sub("", COMMENT.sub("", text))
+        text = HEADING_ID.sub(lambda m: f'{m["heading"]} <a id="{m["id"]}"></a>', text)
+        text = ATTR_LIST.sub("", text)
+        text = FENCE_INFO.sub(lambda m: m["indent"] + m["ticks"] + m["lang"], text)
+        text = LINK.sub(self._link, text)
+        return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+
+    # --- cells -----------------------------------------------------------------------
+
+    def _figure(self, src: str) -> str:
+        return base64.b64encode((self.root / src).read_bytes()).decode("ascii")
+
+    def _code_cell(self, fence: Fence, count: int):
+        outputs = []
+        if fence.output:
+            outputs.append(new_output("stream", name="stdout", text=fence.output))
+        code = fence.code.rstrip("\n")
+        return new_code_cell(code, execution_count=count, outputs=outputs,
+                             metadata={"snippet": fence.include} if fence.include else {})
+
+    def cells(self, nodes: list) -> list:
+        cells: list = []
+        prose: list[tuple[str, bool]] = []  # (Markdown, quoted) waiting for the next code cell
+        attachments: dict = {}
+
+        def add_text(text: str, quote: bool, code: bool = False) -> None:
+            if not code:  # a fenced block of another language keeps its text as written
+                text = self.markdown(text)
+
+            def figure(match: re.Match) -> str:
+                name = PurePosixPath(match["src"]).name
+                last = cells[-1] if cells and cells[-1].cell_type == "code" else None
+                right_after = not prose and not IMAGE.sub("", text[: match.start()]).strip()
+                if last is not None and name in last.source and right_after:
+                    last.outputs.append(new_output(
+                        "display_data", metadata={"filename": match["src"]},
+                        data={"image/png": self._figure(match["src"]), "text/plain": match["alt"]}))
+                    return ""
+                attachments[name] = {"image/png": self._figure(match["src"])}
+                return f"![{match['alt']}](attachment:{name})"
+
+            if not code:
+                text = re.sub(r"\n{3,}", "\n\n", IMAGE.sub(figure, text)).strip("\n")
+            if not text:
+                return
+            if quote:
+                text = "\n".join(f"> {line}".rstrip() for line in text.split("\n"))
+            prose.append((text, quote))
+
+        def flush() -> None:
+            text = ""
+            for i, (part, quote) in enumerate(prose):
+                if i:  # a blank line, quoted when it lies inside one blockquote
+                    text += "\n>\n" if quote and prose[i - 1][1] else "\n\n"
+                text += part
+            if text:
+                cell = new_markdown_cell(text)
+                if attachments:
+                    cell.attachments = dict(attachments)
+                cells.append(cell)
+            prose.clear()
+            attachments.clear()
+
+        def visit(nodes: list, quote: bool) -> None:
+            for node in nodes:
+                if isinstance(node, Text):
+                    add_text(node.text, quote)
+                elif isinstance(node, Fence) and node.is_python:
+                    flush()
+                    count = sum(c.cell_type == "code" for c in cells) + 1
+                    cells.append(self._code_cell(node, count))
+                elif isinstance(node, Fence):
+                    add_text(f"```{node.lang}\n{node.code}\n```", quote, code=True)
+                elif isinstance(node, Container) and node.kind == "tab":
+                    add_text(f"**{node.title}**", quote)
+                    visit(node.children, quote)
+                elif isinstance(node, Container):
+                    add_text(f"**{node.title}**", True)
+                    visit(node.children, True)
+
+        visit(nodes, False)
+        flush()
+        return cells
+
+    def notebook(self, page_text: str):
+        """The notebook of a page, or None when the page has no Python block."""
+        nodes = parse(page_text, self.expand)
+        if not python_blocks(nodes):
+            return None
+        notebook = new_notebook(cells=self.cells(nodes), metadata=METADATA)
+        for number, cell in enumerate(notebook.cells, start=1):
+            cell.id = f"cell-{number}"  # not random: the same page gives the same notebook
+        nbformat.validate(notebook)
+        return notebook
+
+
+def dumps(notebook) -> str:
+    return nbformat.writes(notebook) + "\n"
