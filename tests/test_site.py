@@ -8,6 +8,7 @@ import pytest
 
 from tests.harness.pages import DOCS, pages
 from tests.harness.site_requests import external_loads
+from tests.test_search import dictionary_words
 
 # One worker builds the site once for all the tests that look at it.
 pytestmark = pytest.mark.xdist_group("site")
@@ -57,7 +58,7 @@ def test_maths_is_rendered_by_mathjax_served_from_the_site(built_site):
     assert re.search(r'<script src="\.\./mathjax/es5/tex-chtml\.js"', html)
 
 
-def test_search_index_splits_chinese_sentences_into_words(built_site):
+def test_search_index_splits_words_and_leaves_out_page_furniture(built_site):
     site, _ = built_site
     index = json.loads((site / "search/search_index.json").read_text("utf-8"))
     assert index["config"]["lang"] == ["zh"]
@@ -65,6 +66,28 @@ def test_search_index_splits_chinese_sentences_into_words(built_site):
     # jieba marks word boundaries with zero-width spaces, which the search separator splits on
     assert "\u200b" in text
     assert re.search("\u200b内存\u200b|\u200b内存", text), "the word 内存 inside a sentence is not a token"
+    # The tutorial's terms (search_terms.txt) are whole words wherever they stand: a term may
+    # begin a longer word (梯度累加, found by typing 梯度) or be part of another term (非标量)
+    words = dictionary_words()
+    separator = re.compile(index["config"]["separator"])
+    tokens = {
+        token
+        for doc in index["docs"]
+        for token in separator.split(re.sub(r"<[^>]+>", " ", doc["title"] + " " + doc["text"]))
+    }
+    split = {(word, token) for token in tokens for word in words
+             if word in token and not token.startswith(word) and token not in words}
+    assert split == set(), "terms jieba splits against the dictionary"
+    assert {"张量", "雅可比", "检查点", "计算图", "学习率"} <= tokens
+    # Result excerpts show the tutorial's text, not the page furniture (hooks/search_index.py)
+    furniture = {"In\xa0[", "In [", "Copied!", "¶", "\\(", "\\["}
+    found = {(doc["location"], bit) for doc in index["docs"] for bit in furniture
+             if bit in doc["title"] + doc["text"]}
+    assert found == set(), "result excerpts would show notebook prompts, buttons, anchors or LaTeX"
+    # notebook code cells are indexed under their own section, not the page's first one
+    lenet = {doc["location"]: doc["text"] for doc in index["docs"] if doc["location"].startswith("lenet")}
+    assert "import torch" not in lenet["lenet-cifar10/"]
+    assert any("import torch" in text for text in lenet.values())
 
 
 def test_pages_have_titled_copyable_code_tabs_and_a_colour_toggle(built_site):
