@@ -1,10 +1,11 @@
 """MkDocs hook: what the site search indexes, and how the browser splits a Chinese query.
 
 - The search plugin indexes a copy of each page made for it (the published page is left as it
-  is): without the page furniture that would show in result excerpts (notebook prompts
-  `In [ ]:`, the notebook copy buttons' `Copied!`, heading anchors `¶`, the LaTeX source of
-  formulas), and without `<div>` wrappers, which the plugin reads as the end of a section: in a
-  notebook page every code cell fell back to the page's first section instead of its own.
+  is), without the furniture that would show in result excerpts: the LaTeX source of formulas,
+  and in a notebook page its prompts `In [ ]:`, copy buttons `Copied!` and heading anchors `¶`.
+  A notebook page also loses its `<div>` wrappers in the copy: the plugin reads the end of the
+  wrapper around a heading as the end of its section, and put every code cell under the page's
+  first section instead of its own.
 - Material's search worker splits a Chinese query into the longest words the index knows but
   never tries the query as a whole: 张量 became 张 (and `?h=张` highlighted one character). The
   worker copied into the site is fixed to try the whole query too, so the browser splits a term
@@ -18,13 +19,15 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-FURNITURE = ", ".join([
-    ".arithmatex",               # \( ... \), \[ ... \]: typeset by MathJax in the browser
+# LaTeX source of a formula, typeset by MathJax in the browser (pymdownx.arithmatex writes
+# <span class="arithmatex">\(…\)</span> and <div class="arithmatex">\[…\]</div>, text only)
+MATHS = re.compile(r'<(span|div) class="arithmatex">.*?</\1>', re.S)
+NOTEBOOK = 'class="jupyter-wrapper"'  # a page mkdocs-jupyter rendered from a notebook
+NOTEBOOK_FURNITURE = ", ".join([
     ".jp-InputPrompt",           # In [ ]:
     ".jp-OutputPrompt",          # Out[ ]:
-    ".zeroclipboard-container",  # a notebook cell's copy button and its "Copied!"
-    ".anchor-link",              # ¶ after a notebook heading
-    ".linenodiv",                # line numbers (the plugin skips them by their <div>)
+    ".zeroclipboard-container",  # a cell's copy button and its "Copied!"
+    ".anchor-link",              # ¶ after a heading
 ])
 
 # Material's segmenter, minified: for(let j=i+1;j<query.length;j++)query.slice(i,j)in index
@@ -35,8 +38,11 @@ _published = {}  # page URL -> its HTML, while the search plugin indexes the cop
 
 def search_copy(html: str) -> str:
     """The page as the search plugin should read it."""
+    html = MATHS.sub("", html)
+    if NOTEBOOK not in html:
+        return html
     soup = BeautifulSoup(html, "html.parser")
-    for element in soup.select(FURNITURE):
+    for element in soup.select(NOTEBOOK_FURNITURE):
         element.decompose()
     for div in soup.find_all("div"):
         if not div.has_attr("data-search-exclude"):  # left to the plugin
