@@ -1,6 +1,6 @@
 """The site as a reader's browser sees it (headless Chromium driven by Playwright): every
-page loads, nothing is requested from any host but the site's own, maths is typeset, and
-the search finds a Chinese word in the middle of a sentence."""
+page loads, nothing is requested from any host but the site's own, and maths is typeset
+(the search: tests/test_search.py)."""
 
 import pytest
 
@@ -41,24 +41,3 @@ def test_maths_is_typeset_with_visible_glyphs(page, site_url):
     assert len(widths) >= 5 and min(widths) > 0, widths
     assert any("MathJax_Main" in url or "MathJax_Math" in url for url in fonts), fonts
 
-
-def _search(page, query):
-    search = page.locator("input.md-search__input")
-    search.click()
-    search.fill(query)
-    search.press("End")  # the search reacts to key events; fill() alone sends none
-    page.wait_for_function(
-        "q => document.querySelector('.md-search-result__meta').textContent.trim() !== ''"
-        " && document.querySelector('input.md-search__input').value === q",
-        arg=query,
-    )
-    page.wait_for_timeout(500)
-    items = page.locator(".md-search-result__item")
-    return [items.nth(i).locator("a").first.get_attribute("href") for i in range(items.count())]
-
-
-def test_search_finds_a_chinese_word_inside_a_sentence(page, site_url):
-    page.goto(site_url + "tensors/", wait_until="networkidle")
-    # 内存 stands only inside sentences (…共用同一块内存…): found only if the index splits words
-    assert any("tensors/" in href for href in _search(page, "内存"))
-    assert _search(page, "鲸鱼") == [], "a word the site does not contain must find nothing"

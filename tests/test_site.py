@@ -1,6 +1,8 @@
 """The built site: a strict build, only local resources, figures and maths in place,
 and a search index that splits Chinese into words."""
 
+import bisect
+import itertools
 import json
 import re
 
@@ -8,6 +10,7 @@ import pytest
 
 from tests.harness.pages import DOCS, pages
 from tests.harness.site_requests import external_loads
+from tests.test_search import dictionary_words
 
 # One worker builds the site once for all the tests that look at it.
 pytestmark = pytest.mark.xdist_group("site")
@@ -57,7 +60,7 @@ def test_maths_is_rendered_by_mathjax_served_from_the_site(built_site):
     assert re.search(r'<script src="\.\./mathjax/es5/tex-chtml\.js"', html)
 
 
-def test_search_index_splits_chinese_sentences_into_words(built_site):
+def test_search_index_splits_words_and_leaves_out_page_furniture(built_site):
     site, _ = built_site
     index = json.loads((site / "search/search_index.json").read_text("utf-8"))
     assert index["config"]["lang"] == ["zh"]
@@ -65,6 +68,31 @@ def test_search_index_splits_chinese_sentences_into_words(built_site):
     # jieba marks word boundaries with zero-width spaces, which the search separator splits on
     assert "\u200b" in text
     assert re.search("\u200b内存\u200b|\u200b内存", text), "the word 内存 inside a sentence is not a token"
+    # The tutorial's terms (search_terms.txt) are whole words wherever they stand: a term may
+    # begin a longer word (梯度计算, found by typing 梯度) or be part of another term (非标量)
+    words = dictionary_words()
+    separator = re.compile(index["config"]["separator"])
+    split = set()
+    for doc in index["docs"]:
+        tokens = [t for t in separator.split(re.sub(r"<[^>]+>", " ", doc["title"] + " " + doc["text"])) if t]
+        starts = list(itertools.accumulate(map(len, tokens), initial=0))
+        joined = "".join(tokens)
+        for word in words:
+            for found in re.finditer(word, joined):
+                at = bisect.bisect_right(starts, found.start()) - 1
+                token = tokens[at]
+                if not (starts[at] == found.start() and token.startswith(word) or token in words):
+                    split.add((word, "|".join(tokens[at:at + 3])))
+    assert split == set(), "terms jieba splits against the dictionary"
+    # Result excerpts show the tutorial's text, not the page furniture (hooks/search_index.py)
+    furniture = {"In\xa0[", "In [", "Copied!", "¶", "\\(", "\\["}
+    found = {(doc["location"], bit) for doc in index["docs"] for bit in furniture
+             if bit in doc["title"] + doc["text"]}
+    assert found == set(), "result excerpts would show notebook prompts, buttons, anchors or LaTeX"
+    # notebook code cells are indexed under their own section, not the page's first one
+    lenet = {doc["location"]: doc["text"] for doc in index["docs"] if doc["location"].startswith("lenet")}
+    assert "import torch" not in lenet["lenet-cifar10/"]
+    assert any("import torch" in text for text in lenet.values())
 
 
 def test_pages_have_titled_copyable_code_tabs_and_a_colour_toggle(built_site):
