@@ -19,7 +19,6 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
-
 from page_notebook import NotebookWriter, dumps, notebook_name
 from page_source import IncludeExpander, parse, python_blocks
 

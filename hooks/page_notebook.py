@@ -18,7 +18,6 @@ from pathlib import Path, PurePosixPath
 
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
-
 from page_source import Container, Fence, IncludeExpander, Text, parse, python_blocks
 
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>img/[^)\s]+\.png)\)(?:\{[^}]*\})?")

@@ -8,32 +8,16 @@ from __future__ import annotations
 
 import copy
 import functools
-import importlib.util
 import re
-import sys
 from pathlib import Path
 
-import nbformat
+import notebooks as hook  # hooks/notebooks.py (pytest's pythonpath, as MkDocs imports it)
 
 from tests.harness.kernels import kernel_manager_class
 from tests.harness.outputs import diff, matches
 from tests.harness.pages import DOCS, ROOT, _snippets_config
 
-HOOKS = ROOT / "hooks"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
-
-
-def _load_hook():
-    """hooks/notebooks.py, imported as MkDocs imports a hook (its folder on sys.path)."""
-    if str(HOOKS) not in sys.path:
-        sys.path.insert(0, str(HOOKS))
-    spec = importlib.util.spec_from_file_location("notebooks_hook", HOOKS / "notebooks.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-hook = _load_hook()
 
 
 def _site_url() -> str | None:
