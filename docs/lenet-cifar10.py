@@ -23,7 +23,7 @@
 # 3. **运行**：按顺序调用前两部分定义的函数，训练、评估并画图。单元格下面是运行时打印的内容。
 #
 # 本页是一个 notebook，可以下载
-# <a href="../lenet-cifar10.ipynb" download>lenet-cifar10.ipynb</a>（带输出，在 Jupyter 中从上到下运行）或
+# <a href="lenet-cifar10.ipynb" download>lenet-cifar10.ipynb</a>（带输出，在 Jupyter 中从上到下运行）或
 # <a href="../lenet-cifar10.py" download>lenet-cifar10.py</a>（同样的代码，可以直接 `python lenet-cifar10.py` 运行）。
 # 与原文相比改了什么、为什么改，见本页最后和[勘误页](../errata/)。
 
@@ -193,7 +193,8 @@ loss_function = nn.CrossEntropyLoss()
 # - `non_blocking=True` 让 GPU 上的拷贝与计算重叠（在 CPU 上不起作用）。
 
 # %% tags=["train"]
-def train_one_epoch(model, loader, loss_function, optimizer, device, desc="train"):
+def train_one_epoch(model, loader, loss_function, optimizer, device, desc="train",
+                    memory_format=torch.channels_last):
     """训练一轮，返回 (平均损失, 训练集准确率)。"""
     model.train()
     loss_sum = torch.zeros((), device=device)
@@ -201,7 +202,7 @@ def train_one_epoch(model, loader, loss_function, optimizer, device, desc="train
     seen = 0
     bar = tqdm(loader, desc=desc, unit="batch", leave=False)
     for step, (images, labels) in enumerate(bar, start=1):
-        images = images.to(device, non_blocking=True, memory_format=torch.channels_last)
+        images = images.to(device, non_blocking=True, memory_format=memory_format)
         labels = labels.to(device, non_blocking=True)
         optimizer.zero_grad(set_to_none=True)
         logits = model(images)
