@@ -171,6 +171,7 @@ def write_notebook(run, path=NOTEBOOK):
             continue
         result = run.cells[count]
         count += 1
+        cell.metadata.pop("tags", None)  # they name cells for tools (bench_lenet); the page would show them as labels
         cell.execution_count = count
         cell.outputs = []
         if result.stdout:

@@ -34,7 +34,7 @@ def heading_with_anchor(html, anchor_link_text="¶"):
     link = Element("a", {"class": "anchor-link", "href": "#" + anchor})
     link.text = anchor_link_text
     heading.append(link)
-    return ElementTree.tostring(heading).decode("utf-8", "replace")
+    return ElementTree.tostring(heading, encoding="unicode")
 
 
 def markdown_toc(markdown_source, toc_depth):
