@@ -146,7 +146,7 @@ def test_resumes_with_the_saved_optimizer_and_history(page_run, run_notebook, le
 
     (tmp_path / "model").mkdir()
     (tmp_path / "model" / "lenet_cifar10.pt").write_bytes((workdir / "model" / "lenet_cifar10.pt").read_bytes())
-    resumed = run_notebook({**lenet_env, "LENET_EPOCHS": str(done + 1)})
+    resumed = run_notebook({**lenet_env, "LENET_EPOCHS": str(done + 1)}, until="run-fit")
     assert resumed.exit_code is None, resumed.exit_code
     assert f"已完成 {done} 轮" in resumed.stdout
     assert f"[epoch {done + 1}/{done + 1}]" in resumed.stdout and f"[epoch {done}/" not in resumed.stdout
