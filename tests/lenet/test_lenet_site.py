@@ -14,7 +14,7 @@ def test_page_is_built_with_outputs_and_its_downloads(built_site):
     html = (site / "lenet-cifar10" / "index.html").read_text("utf-8")
     assert "训练集 500 张，测试集 200 张" in html and "[epoch 3/3]" in html  # stored outputs rendered
     assert html.count('src="data:image/png;base64,') == 2  # the two figures
-    assert "jp-InputPrompt" not in html  # no In [ ]: gutter
+    assert 'class="jp-InputPrompt' not in html and "In&nbsp;[" not in html  # no In [ ]: gutter
     assert 'href="lenet-cifar10.ipynb"' in html and 'href="../lenet-cifar10.py"' in html
 
     notebook = nbformat.read(site / "lenet-cifar10" / "lenet-cifar10.ipynb", as_version=4)
