@@ -128,7 +128,7 @@ def open_cifar10(root, download):
 # %% tags=["preprocess"]
 def preprocess_once(dataset):
     """把整个数据集一次性做 transform 里的 ToTensor + Normalize，返回内存中的 TensorDataset。"""
-    to_tensor, normalize = transform.transforms
+    normalize = transform.transforms[1]  # transform 是 [ToTensor(), Normalize(...)]
     pixels = torch.from_numpy(dataset.data).permute(0, 3, 1, 2)  # N×H×W×C 的 uint8 -> N×C×H×W
     images = normalize(pixels.float().div(255))                  # 与逐张 ToTensor + Normalize 相同
     return TensorDataset(images, torch.tensor(dataset.targets))
@@ -450,8 +450,8 @@ def load_checkpoint(path, model, optimizer, device):
         raise CheckpointError(
             f"{path} 只保存了 LeNet 的参数（例如原文用 torch.save(net.state_dict()) 保存的 Lenet.pth），"
             "没有优化器状态和轮数，不能用来续训。\n要从这些参数开始训练，把 LENET_CHECKPOINT 指向一个新文件，"
-            f"并在第三部分创建模型之后加一行：\n    model.load_state_dict(torch.load({str(path)!r}, weights_only=True))\n"
-            + keep)
+            "并在第三部分创建模型之后加一行：\n"
+            f"    model.load_state_dict(torch.load({str(path)!r}, weights_only=True))\n{keep}")
     if not isinstance(state, dict) or state.get("format") != CHECKPOINT_FORMAT:
         raise CheckpointError(f"{path} 不是本页 LeNet 的检查点（没有 format={CHECKPOINT_FORMAT!r} 标记），"
                               f"可能是别的模型或别的程序保存的。\n{keep}")

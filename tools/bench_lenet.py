@@ -60,7 +60,7 @@ class OriginalLeNet(nn.Module):
     """The original's network (section 五), softmax in forward included."""
 
     def __init__(self):
-        super(OriginalLeNet, self).__init__()
+        super().__init__()
         self.conv_block = nn.Sequential(
             nn.Conv2d(3, 16, 5), nn.ReLU(inplace=True), nn.MaxPool2d(2, 2),
             nn.Conv2d(16, 32, 5), nn.ReLU(inplace=True), nn.MaxPool2d(2, 2),
@@ -129,7 +129,8 @@ def build_rows(page, train_set, device, batch_size):
     net = OriginalLeNet().to(device)
     loader = Timed(DataLoader(train_set, batch_size=36, shuffle=True))
     opt = optim.Adam(net.parameters(), lr=0.0001)
-    rows.append(("original", net, loader, lambda n=net, lo=loader, o=opt: original_epoch(n, lo, loss_function, o, device), 0.0))
+    rows.append(("original", net, loader,
+                 lambda n=net, lo=loader, o=opt: original_epoch(n, lo, loss_function, o, device), 0.0))
 
     start = time.perf_counter()
     preprocessed = page["preprocess_once"](train_set)

@@ -17,7 +17,14 @@ import pytest
 from torchvision.datasets import CIFAR10
 
 from tools.fake_cifar import ARCHIVE, BASE, checksum_attributes, write_fake_cifar
-from tools.lenet_notebook import OUTPUT_DATA, OUTPUT_FOLDER, PAGE, code_cells, output_run, run_cells
+from tools.lenet_notebook import (
+    OUTPUT_DATA,
+    OUTPUT_FOLDER,
+    PAGE,
+    code_cells,
+    output_run,
+    run_cells,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -9,7 +9,6 @@ import signal
 import stat
 import time
 import urllib.error
-from pathlib import Path
 
 import jupytext
 import nbformat
@@ -20,7 +19,13 @@ import torch.nn as nn
 from tests.harness.outputs import assert_output
 from tests.lenet.conftest import start_script
 from tools.fake_cifar import ARCHIVE, BASE
-from tools.lenet_notebook import NOTEBOOK, OUTPUT_DATA, OUTPUT_SETTINGS, PAGE, stored_outputs
+from tools.lenet_notebook import (
+    NOTEBOOK,
+    OUTPUT_DATA,
+    OUTPUT_SETTINGS,
+    PAGE,
+    stored_outputs,
+)
 
 URL = "https://www.cs.toronto.edu/~kriz/cifar-10-python.tar.gz"
 DOUBLE_SOFTMAX_FLOOR = 1.4612  # the least cross-entropy a model with softmax in forward can reach
