@@ -1,36 +1,70 @@
-"""Fixtures for the LeNet page: a tiny synthetic CIFAR-10 in the real on-disk format, and two
-ways to run the page's notebook (docs/lenet-cifar10.py) top to bottom: as a script in a
-subprocess, or in this process (faster: torch is imported once)."""
+"""Fixtures for the LeNet page (docs/lenet-cifar10.py, stored with its outputs as .ipynb).
+
+The tests bring their own data set: a small one in CIFAR-10's real on-disk format
+(tools/fake_cifar.py), whose MD5s they put into torchvision's CIFAR10 class from outside the
+page, for the duration of a test. The page itself is run cell by cell in this process
+(tools/lenet_notebook.py), or as a script in a child process where a real Ctrl-C is needed.
+"""
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-import torch
+from torchvision.datasets import CIFAR10
 
-from tests.lenet.fake_cifar import ARCHIVE, BASE, write_fake_cifar
+from tools.fake_cifar import ARCHIVE, BASE, checksum_attributes, write_fake_cifar
+from tools.lenet_notebook import (
+    OUTPUT_DATA,
+    OUTPUT_FOLDER,
+    PAGE,
+    code_cells,
+    output_run,
+    run_cells,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
-NOTEBOOK = ROOT / "docs" / "lenet-cifar10.py"
-N_TRAIN, N_TEST = 500, 200
 
 
 @pytest.fixture(scope="session")
 def fake_cifar(tmp_path_factory):
-    """Both the archive and the extracted folder, with checksums.json listing their MD5s."""
+    """The data set of the page's stored outputs: the archive, the extracted folder and checksums.json."""
     root = tmp_path_factory.mktemp("fake_cifar")
-    write_fake_cifar(root, N_TRAIN, N_TEST)
+    write_fake_cifar(root, **OUTPUT_DATA)
     return root
+
+
+def trust(monkeypatch, checksums):
+    for name, value in checksum_attributes(checksums).items():
+        monkeypatch.setattr(CIFAR10, name, value)
+
+
+@pytest.fixture
+def trusted(monkeypatch, fake_cifar):
+    """torchvision's CIFAR10 accepts the generated files, for this test only."""
+    trust(monkeypatch, fake_cifar / "checksums.json")
+    return lambda checksums: trust(monkeypatch, checksums)
+
+
+@pytest.fixture(scope="session")
+def page_run(tmp_path_factory):
+    """The run the page's stored outputs come from, repeated once for all tests that read it:
+    (the NotebookRun, its working folder)."""
+    workdir = tmp_path_factory.mktemp("page_run")
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        run = output_run(workdir, trust=lambda checksums: trust(monkeypatch, checksums))
+    assert run.exit_code is None, f"the page stopped early: {run.exit_code!r}\n{run.stderr[-3000:]}"
+    return run, workdir
 
 
 @pytest.fixture
 def data_dir(tmp_path, fake_cifar):
     """A fresh copy of the data set that a test may damage: the archive only, as a reader
     who downloaded it by hand would have it."""
-    root = tmp_path / "data"
+    root = tmp_path / OUTPUT_FOLDER
     root.mkdir()
     shutil.copy(fake_cifar / ARCHIVE, root)
     return root
@@ -45,74 +79,34 @@ def extracted_dir(tmp_path, fake_cifar):
 
 
 @pytest.fixture
-def lenet_env(tmp_path, fake_cifar, data_dir):
-    """Settings for a short CPU run on the tiny data set, everything written under tmp_path."""
-    return {
-        "LENET_DATA_DIR": str(data_dir),
-        "LENET_CHECKSUMS": str(fake_cifar / "checksums.json"),
-        "LENET_DOWNLOAD": "0",
-        "LENET_EPOCHS": "2",
-        "LENET_BATCH_SIZE": "50",
-        "LENET_DEVICE": "cpu",
-        "LENET_CHECKPOINT": str(tmp_path / "model" / "lenet_cifar10.pt"),
-        "LENET_IMG_DIR": str(tmp_path / "img"),
-    }
-
-
-def script_env(settings):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("LENET_")}
-    # one thread: the suite runs on 2 cores with xdist, and oversubscribed OpenMP threads crawl
-    env.update(settings, OMP_NUM_THREADS="1", MPLBACKEND="Agg", PYTHONUNBUFFERED="1")
-    return env
+def lenet_env(data_dir):
+    """Settings for a short CPU run on the small data set; paths relative to the test's folder."""
+    return {"LENET_DATA_DIR": data_dir.name, "LENET_DOWNLOAD": "0", "LENET_EPOCHS": "1",
+            "LENET_BATCH_SIZE": "50", "LENET_DEVICE": "cpu", "LENET_CHECKPOINT": "model/lenet_cifar10.pt"}
 
 
 @pytest.fixture
-def run_script(tmp_path):
-    """Run the notebook as a script (python docs/lenet-cifar10.py) with these settings."""
+def run_notebook(monkeypatch, tmp_path, trusted):
+    """Run the page's cells top to bottom in this process, in tmp_path, as Jupyter's "Run All"
+    would; up to the cell tagged `until` when given."""
 
-    def run(settings, timeout=120):
-        return subprocess.run([sys.executable, str(NOTEBOOK)], env=script_env(settings), cwd=tmp_path,
-                              capture_output=True, text=True, encoding="utf-8", timeout=timeout)
-
-    return run
-
-
-def start_script(settings, cwd):
-    """Start the notebook as a script; the caller talks to the process."""
-    return subprocess.Popen([sys.executable, str(NOTEBOOK)], cwd=cwd, env=script_env(settings),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
-
-
-class Run:
-    def __init__(self, namespace, exit_code, out, err):
-        self.ns, self.exit_code, self.out, self.err = namespace, exit_code, out, err
-
-
-@pytest.fixture
-def run_notebook(monkeypatch, capsys, tmp_path):
-    """Execute the notebook's code top to bottom in this process, as Jupyter's "Run All" would.
-    Returns the namespace, the SystemExit code (None when it ran to the end) and stdout."""
-
-    def run(settings):
-        for key in [k for k in os.environ if k.startswith("LENET_")]:
-            monkeypatch.delenv(key)
-        for key, value in settings.items():
-            monkeypatch.setenv(key, value)
+    def run(settings, until=None):
         monkeypatch.chdir(tmp_path)
-        code = compile(NOTEBOOK.read_text("utf-8"), str(NOTEBOOK), "exec")
-        namespace = {"__name__": "__main__"}
-        threads = torch.get_num_threads()
-        torch.set_num_threads(1)
-        exit_code = None
-        try:
-            exec(code, namespace)
-        except SystemExit as stop:
-            exit_code = stop.code
-        finally:
-            torch.set_num_threads(threads)
-            import matplotlib.pyplot as plt
-            plt.close("all")
-        captured = capsys.readouterr()
-        return Run(namespace, exit_code, captured.out, captured.err)
+        cells = code_cells()
+        if until:
+            cells = cells[:next(i for i, c in enumerate(cells) if until in c.metadata.get("tags", [])) + 1]
+        return run_cells(cells, settings, keep_figures=False)
 
     return run
+
+
+def start_script(settings, cwd, checksums):
+    """Start the page as a script, `python docs/lenet-cifar10.py`, with CIFAR10 trusting the
+    generated files; SIGINT restored to its default in the child, so that Ctrl-C works even
+    when the test runner was started with SIGINT ignored (Python then installs its handler)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LENET_")}
+    env.update(settings, OMP_NUM_THREADS="1", MPLBACKEND="Agg", PYTHONUNBUFFERED="1", PYTHONPATH=str(ROOT))
+    command = [sys.executable, "-m", "tools.fake_cifar", "--run", str(checksums), str(PAGE)]
+    return subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, encoding="utf-8",
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
