@@ -74,9 +74,12 @@ def on_files(files, config):
         files.append(File.generated(config, path, content=text))
         _notebook_of_page[uri] = path
         entries[path] = text.encode("utf-8")
-    for page in documents:  # pages that are notebooks themselves (the LeNet chapter)
+    for page in documents:  # pages that are notebooks themselves (the LeNet chapter), with a .py twin if any
         if page.src_uri.endswith((".ipynb", ".py")):
-            entries[f"{NOTEBOOKS}/{Path(page.src_uri).name}"] = Path(page.abs_src_path).read_bytes()
+            source = Path(page.abs_src_path)
+            for path in {source, source.with_suffix(".py")}:
+                if path.is_file():
+                    entries[f"{NOTEBOOKS}/{path.name}"] = path.read_bytes()
         if page.src_uri.endswith(".ipynb"):  # mkdocs-jupyter publishes it next to the page
             _notebook_of_page[page.src_uri] = page.url + Path(page.src_uri).name
     for snippet in sorted((ROOT / "snippets").rglob("*.py")):
