@@ -4,34 +4,61 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
+# 依赖清单一变，安装就重做：预览站点只装 docs 组，测试装 test 组（含 torch）。
+LOCKS  := pyproject.toml package-lock.json
+HASH   := $(shell cat $(LOCKS) | cksum | cut -d' ' -f1)
+DOCS_STAMP := $(VENV)/.installed-docs-$(HASH)
+STAMP  := $(VENV)/.installed-test-$(HASH)
 CHROMIUM ?= /usr/bin/chromium
+SERVE_ADDR ?= 127.0.0.1:8000
+# Material for MkDocs 的停止维护提示与本站内容无关，不在每次构建时打印。
+export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build browser refresh bench clean
+.PHONY: serve test build browser node refresh bench clean
 
-serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+serve: $(DOCS_STAMP)
+	$(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR)
 
 test: $(STAMP) browser
 	$(BIN)/pytest -n auto --dist loadgroup
 
-build: $(STAMP)
+build: $(DOCS_STAMP)
 	$(BIN)/mkdocs build --strict
 
 # 重新运行全部示例：刷新 img/ 中的图片，并把页面上与实际不符的输出改写为实际输出。
 refresh: $(STAMP)
 	$(BIN)/python -m tests.harness.refresh
 
-# 测试套件与站点构建的耗时。
+# 测试套件与站点构建的耗时；新克隆中 `make serve` 到可访问的秒数、.venv 大小、每页传输的字节数。
 bench: $(STAMP)
 	$(BIN)/python tools/bench_suite.py
+	$(BIN)/python tools/bench_site.py
 
-$(STAMP): pyproject.toml
+# 安装一组依赖（$(1)：docs 或 test）和构建时排版公式用的 KaTeX（npm）。
+define install
+	@echo "==> 安装 pyproject.toml 中的 $(1) 依赖组与 package.json 中的 npm 包"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=25.1"
-	$(BIN)/python -m pip install --quiet --group test
-	rm -f $(VENV)/.installed-*
+	$(BIN)/python -m pip install --group $(1)
+	npm ci --no-audit --no-fund
+endef
+
+$(DOCS_STAMP): $(LOCKS) | node
+	$(call install,docs)
+	rm -f $(VENV)/.installed-docs-*
 	touch $@
+
+$(STAMP): $(LOCKS) | node
+	$(call install,test)
+	rm -f $(VENV)/.installed-*
+	touch $@ $(DOCS_STAMP)
+
+# 构建站点需要 Node.js 与 npm；以 root 运行且有 apt-get 时自动安装。
+node:
+	@if ! command -v npm >/dev/null && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "==> 安装 Node.js 与 npm"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	fi
 
 # 浏览器测试需要 Debian 的 chromium；以 root 运行且有 apt-get 时自动安装，否则相关测试会说明原因并跳过。
 browser:
@@ -40,4 +67,4 @@ browser:
 	fi
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache node_modules
