@@ -10,7 +10,10 @@ lays out the cells.
 import re
 
 WRAPPER = '<div class="jupyter-wrapper">'
-COPY_BUTTON = re.compile(r'<div class="zeroclipboard-container">.*?</clipboard-copy>\s*</div>', re.S)
+# nbconvert's copy button and the hidden copy of each cell's code it copies from
+COPY_BUTTON = re.compile(
+    r'<div class="zeroclipboard-container">.*?</clipboard-copy>\s*</div>|<div class="clipboard-copy-txt"[^>]*>.*?</div>', re.S
+)
 # code cells (highlight-ipynb) and code blocks inside Markdown cells (highlight)
 CODE = re.compile(r'<div class="(?:highlight-ipynb hl-(?P<lang>[\w-]+)|highlight)"><pre>(?P<code>.*?)</pre></div>', re.S)
 
