@@ -34,25 +34,29 @@ bench: $(STAMP)
 	$(BIN)/python tools/bench_suite.py
 	$(BIN)/python tools/bench_site.py
 
-# 安装一组依赖（$(1)：docs 或 test）和构建时排版公式用的 KaTeX（npm）。
-# 新环境不经 ensurepip：由系统的 pip 直接装入新版 pip（没有系统 pip 时退回 ensurepip）；
-# 安装时不预编译 .pyc（用到的模块在首次导入时编译），省下大半安装时间。
-define install
-	@echo "==> 安装 pyproject.toml 中的 $(1) 依赖组与 package.json 中的 npm 包"
+# 新环境不经 ensurepip：由系统的 pip 直接装入新版 pip 与 uv（没有系统 pip 时退回 ensurepip）。
+define venv
 	$(PYTHON) -m venv --without-pip $(VENV)
-	$(PYTHON) -m pip --python $(BIN)/python install --quiet --no-compile "pip>=25.1" 2>/dev/null \
-		|| { $(PYTHON) -m venv $(VENV) && $(BIN)/python -m pip install --quiet --upgrade "pip>=25.1"; }
-	$(BIN)/python -m pip install --no-compile --group $(1)
-	npm ci --no-audit --no-fund
+	$(PYTHON) -m pip --python $(BIN)/python install --quiet --no-compile "pip>=25.1" "uv>=0.9" 2>/dev/null \
+		|| { $(PYTHON) -m venv $(VENV) && $(BIN)/python -m pip install --quiet --upgrade "pip>=25.1" "uv>=0.9"; }
 endef
 
+# 预览只装 docs 组（不含 torch），用 uv 并行下载安装，约十几秒；公式排版用的 KaTeX 来自 npm。
 $(DOCS_STAMP): $(LOCKS) | node
-	$(call install,docs)
+	@echo "==> 安装构建站点所需的依赖：pyproject.toml 的 docs 组（不含 torch）与 package.json 的 KaTeX"
+	$(venv)
+	$(BIN)/uv pip install --python $(BIN)/python --group docs
+	npm ci --no-audit --no-fund
 	rm -f $(VENV)/.installed-docs-*
 	touch $@
 
+# 测试装 test 组（含 torch）：用 pip，它从本机磁盘取 torch，uv 不会；安装时不预编译 .pyc，
+# 用到的模块在首次导入时编译。
 $(STAMP): $(LOCKS) | node
-	$(call install,test)
+	@echo "==> 安装全部依赖：pyproject.toml 的 test 组（含 torch，首次几分钟）与 package.json 的 KaTeX"
+	$(venv)
+	$(BIN)/python -m pip install --no-compile --group test
+	npm ci --no-audit --no-fund
 	rm -f $(VENV)/.installed-*
 	touch $@ $(DOCS_STAMP)
 

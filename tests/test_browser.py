@@ -8,7 +8,7 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import urljoin, urlparse
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -37,6 +37,7 @@ class Visit:
     formula_widths: list[float]
     katex_font_loaded: bool
     cut_text: list[str]
+    scrolling_outputs: int  # program outputs wider than their block
 
 
 def _katex_font_loads(page) -> bool:
@@ -63,6 +64,9 @@ def _visit(browser, url: str) -> Visit:
         formula_widths=formula_widths,
         katex_font_loaded=bool(formula_widths) and _katex_font_loads(page),
         cut_text=page.evaluate(CUT_TEXT),
+        scrolling_outputs=page.evaluate(
+            "[...document.querySelectorAll('.language-text pre > code')].filter(e => e.scrollWidth > e.clientWidth + 1).length"
+        ),
     )
     context.close()
     return visit
@@ -115,6 +119,7 @@ def test_the_appendix_has_formulas(visit):
 @pytest.mark.parametrize("path", PAGE_PATHS)
 def test_no_text_is_cut_off_on_a_phone(visit, path):
     assert visit(path).cut_text == []
+    assert visit(path).scrolling_outputs == 0, "program outputs wrap like a terminal's"
 
 
 def _serve_at_site_url(context, site: Path) -> str:
@@ -137,17 +142,18 @@ def test_formulas_render_after_instant_navigation_from_a_page_without_maths(brow
     assert "appendix-jacobian" in maths_pages
     context = browser.new_context()
     page = context.new_page()
-    home = _serve_at_site_url(context, site)
-    for name in maths_pages:
-        page.goto(home, wait_until="networkidle")
-        page.evaluate("window.notReloaded = true")
+    page.goto(_serve_at_site_url(context, site), wait_until="networkidle")
+    page.evaluate("window.notReloaded = true")
+    for name in maths_pages:  # home -> maths page -> home -> next maths page ..., all instant
         page.locator(f'.md-sidebar--primary a.md-nav__link[href$="/{name}/"]').click()
         page.wait_for_url(f"**/{name}/")
-        page.wait_for_load_state("networkidle")
-        assert page.evaluate("window.notReloaded === true"), f"{name}: not an instant navigation"
+        page.wait_for_selector("article .arithmatex", timeout=10_000)
         widths = page.evaluate(FORMULAS)
         assert widths and min(widths) > 0, f"{name}: {widths}"
         assert _katex_font_loads(page), name
+        page.locator(".md-sidebar--primary a.md-nav__link").first.click()
+        page.wait_for_function("!document.querySelector('.arithmatex')")
+    assert page.evaluate("window.notReloaded === true"), "a page was loaded in full, not navigated to instantly"
     context.close()
 
 
@@ -176,22 +182,22 @@ def _white_share(png: bytes) -> float:
     return float((rgb.min(axis=-1) > 0.9).mean())
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_figures_are_not_white_panels_in_dark_mode(browser, site_url, scheme):
-    context = browser.new_context(color_scheme=scheme)
+def test_figures_are_not_white_panels_in_dark_mode(browser, site_url, built_site):
+    site, _ = built_site
+    context = browser.new_context(color_scheme="dark")
     page = context.new_page()
-    shares = {}
+    shown = {}
     for path in ["autograd/", "models/"]:
         page.goto(site_url + path, wait_until="networkidle")
         for figure in page.locator("article img:not(.keep-colours)").all():
             figure.scroll_into_view_if_needed()
-            shares[figure.get_attribute("src")] = _white_share(figure.screenshot())
+            file = site / urlparse(urljoin(page.url, figure.get_attribute("src"))).path.lstrip("/")
+            shown[file.name] = (_white_share(file.read_bytes()), _white_share(figure.screenshot()))
     context.close()
-    assert len(shares) >= 4
-    if scheme == "dark":
-        assert max(shares.values()) < 0.05, shares
-    else:  # the same figures are white panels in light mode: the measure tells them apart
-        assert min(shares.values()) > 0.5, shares
+    assert len(shown) >= 4
+    for name, (in_file, on_screen) in shown.items():
+        assert in_file > 0.5, f"{name} is no white-background figure: the check would prove nothing"
+        assert on_screen < 0.05, f"{name} is a white panel in dark mode: {on_screen:.0%} of it white"
 
 
 def _search(page, query):
