@@ -18,3 +18,13 @@ browser_tests = [pytest.mark.xdist_group("site"), pytest.mark.skipif(
     not Path(CHROMIUM).exists(),
     reason="needs Debian's chromium (`apt-get install chromium`; `make test` installs it when run as root)",
 )]
+
+
+def page_paths() -> list[str]:
+    """The site path of every page ("" for the home page), as MkDocs builds them from docs/."""
+    from tests.harness.pages import DOCS
+
+    return sorted(
+        "" if p.stem == "index" else f"{p.stem}/"
+        for p in [*DOCS.glob("*.md"), *DOCS.glob("*.py"), *DOCS.glob("*.ipynb")]
+    )

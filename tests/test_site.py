@@ -5,10 +5,12 @@ import bisect
 import itertools
 import json
 import re
+import subprocess
+import sys
 
 import pytest
 
-from tests.harness.pages import DOCS, pages
+from tests.harness.pages import DOCS, ROOT, pages
 from tests.harness.site_requests import external_loads
 from tests.test_search import dictionary_words
 
@@ -51,13 +53,61 @@ def test_every_page_is_built_with_its_figures(built_site):
             assert (site / figure).is_file(), f"{figure} shown on {page.name} is not in the site"
 
 
-def test_maths_is_rendered_by_mathjax_served_from_the_site(built_site):
+def _built_pages(site):
+    return {path: path.read_text("utf-8") for path in sorted(site.rglob("index.html"))}
+
+
+def test_formulas_are_typeset_when_the_site_is_built(built_site):
     site, _ = built_site
-    assert (site / "mathjax/es5/tex-chtml.js").is_file()
-    assert (site / "mathjax/es5/output/chtml/fonts/woff-v2/MathJax_Main-Regular.woff").is_file()
-    html = (site / "appendix-jacobian/index.html").read_text("utf-8")
-    assert 'class="arithmatex"' in html
-    assert re.search(r'<script src="\.\./mathjax/es5/tex-chtml\.js"', html)
+    with_maths = []
+    for path, html in _built_pages(site).items():
+        formulas = re.findall(r'class="arithmatex">(.{0,40})', html)
+        untypeset = [f for f in formulas if not f.startswith('<span class="katex')]
+        assert untypeset == [], f"{path}: formulas left as TeX"
+        links_katex = '<link rel="stylesheet" href="' in html and "katex/katex.min.css" in html
+        assert links_katex == bool(formulas), f"{path}: KaTeX's stylesheet must be linked exactly where there is maths"
+        assert not re.search(r"<script[^>]+(mathjax|katex)", html, re.I), f"{path} loads a maths engine"
+        with_maths += [path.parent.name] * bool(formulas)
+    assert "appendix-jacobian" in with_maths
+    assert (site / "katex/fonts/KaTeX_Main-Regular.woff2").is_file()
+
+
+def test_a_formula_katex_cannot_parse_fails_the_build():
+    from mkdocs.exceptions import PluginError
+
+    from hooks.maths import render
+
+    assert "katex" in render([("x^2", False)], "page.md")[0]
+    with pytest.raises(PluginError, match=r"page\.md.*\n.*\\frac\{"):
+        render([("x^2", False), ("\\frac{1", True)], "page.md")
+
+
+def test_the_build_hooks_do_not_need_torch():
+    # `make serve` installs no torch: every hook must load without it
+    code = (
+        "import runpy, sys; sys.modules['torch'] = None\n"
+        "for hook in sys.argv[1:]: runpy.run_path(hook)"
+    )
+    hooks = [str(p) for p in sorted((ROOT / "hooks").glob("*.py"))]
+    result = subprocess.run([sys.executable, "-c", code, *hooks], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_notebook_page_carries_no_inline_styles_or_scripts(built_site):
+    site, _ = built_site
+    html = (site / "lenet-cifar10/index.html").read_text("utf-8")
+    article = html[html.index("<article"):html.index("</article>")]
+    assert "jupyter-wrapper" in article
+    assert not re.search(r"<style|<script", article)
+    assert '<div class="language-python highlight"><pre><code>' in article
+
+
+def test_404_page_is_in_chinese_with_search_and_a_way_home(built_site):
+    site, _ = built_site
+    html = (site / "404.html").read_text("utf-8")
+    assert "<h1>404 - 找不到这个页面</h1>" in html
+    assert 'for="__search">搜索本站</label>' in html
+    assert re.search(r'<a class="md-button" href="/\.?">回到首页</a>', html)
 
 
 def test_search_index_splits_words_and_leaves_out_page_furniture(built_site):

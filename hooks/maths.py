@@ -1,0 +1,68 @@
+"""MkDocs hook: typeset the formulas with KaTeX while the site is built.
+
+pymdownx.arithmatex marks each formula (`<span class="arithmatex">\\(...\\)</span>` inline,
+`<div class="arithmatex">\\[...\\]</div>` displayed); this hook replaces its TeX with KaTeX's
+HTML (rendered by Node.js with the `katex` npm package, see package.json), so a reader's browser
+runs no maths engine. Only pages with formulas link KaTeX's stylesheet; its fonts load only
+where a formula uses them. The link sits in the page content, so Material's instant navigation
+brings it along. A formula KaTeX cannot parse fails the build.
+"""
+
+import html
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+ROOT = Path(__file__).resolve().parent.parent
+KATEX_DIST = ROOT / "node_modules" / "katex" / "dist"
+RENDERER = Path(__file__).with_name("render_katex.js")
+STYLESHEET = "katex/katex.min.css"
+FORMULA = re.compile(
+    r'<(?P<tag>span|div) class="arithmatex">(?P<open>\\\(|\\\[)(?P<tex>.*?)(?:\\\)|\\\])</(?P=tag)>', re.S
+)
+
+
+def on_config(config):
+    if not shutil.which("node"):
+        raise PluginError("公式在构建时由 KaTeX 排版，需要 Node.js：apt-get install nodejs npm")
+    if not KATEX_DIST.is_dir():
+        raise PluginError(f"缺少 {KATEX_DIST.relative_to(ROOT)}：请在仓库根目录运行 `npm ci`（make serve 会运行它）")
+    return config
+
+
+def on_files(files, config):
+    """KaTeX's stylesheet and its WOFF2 fonts (every browser the theme supports reads WOFF2)."""
+    for path in [KATEX_DIST / "katex.min.css", *sorted((KATEX_DIST / "fonts").glob("*.woff2"))]:
+        uri = f"katex/{path.relative_to(KATEX_DIST).as_posix()}"
+        files.append(File.generated(config, uri, abs_src_path=str(path)))
+    return files
+
+
+def render(formulas: list[tuple[str, bool]], where: str) -> list[str]:
+    result = subprocess.run(
+        ["node", str(RENDERER)], input=json.dumps(formulas), capture_output=True, text=True,
+        encoding="utf-8", cwd=ROOT,
+    )
+    if result.returncode != 0:
+        raise PluginError(f"KaTeX 无法排版 {where} 中的公式：\n{result.stderr}")
+    return json.loads(result.stdout)
+
+
+def on_page_content(content, page, config, files):
+    matches = list(FORMULA.finditer(content))
+    if not matches:
+        return content
+    typeset = iter(render(
+        [(html.unescape(m["tex"]).strip(), m["open"] == "\\[") for m in matches], page.file.src_path
+    ))
+    content = FORMULA.sub(
+        lambda m: f'<{m["tag"]} class="arithmatex">{next(typeset)}</{m["tag"]}>', content
+    )
+    stylesheet = get_relative_url(STYLESHEET, page.url)
+    return f'<link rel="stylesheet" href="{stylesheet}">\n{content}'
