@@ -10,6 +10,7 @@ lays out the cells.
 import re
 
 WRAPPER = '<div class="jupyter-wrapper">'
+WRAPPER_END = "<!-- jupyter-wrapper -->"  # after it, mkdocs-jupyter adds the cells' Pygments CSS inline
 # nbconvert's copy button and the hidden copy of each cell's code it copies from
 COPY_BUTTON = re.compile(
     r'<div class="zeroclipboard-container">.*?</clipboard-copy>\s*</div>'
@@ -18,7 +19,9 @@ COPY_BUTTON = re.compile(
 )
 # code cells (highlight-ipynb) and code blocks inside Markdown cells (highlight)
 CODE = re.compile(
-    r'<div class="(?:highlight-ipynb hl-(?P<lang>[\w-]+)|highlight)"><pre>(?P<code>.*?)</pre></div>', re.S
+    r'<div class="(?:highlight-ipynb hl-(?P<lang>[\w-]+)(?: highlight)?|highlight)">'
+    r"<pre>(?P<code>.*?)</pre></div>",
+    re.S,
 )
 
 
@@ -26,7 +29,8 @@ def on_page_content(content, page, config, files):
     start = content.find(WRAPPER)
     if start < 0:
         return content
-    content = COPY_BUTTON.sub("", content[start:])
+    end = content.find(WRAPPER_END, start)
+    content = COPY_BUTTON.sub("", content[start : end + len(WRAPPER_END)] if end >= 0 else content[start:])
     return CODE.sub(lambda m: f'<div class="{_classes(m["lang"])}"><pre><code>{m["code"]}</code></pre></div>', content)
 
 

@@ -12,6 +12,7 @@
   as jieba split it in the index.
 """
 
+import json
 import re
 from pathlib import Path
 
@@ -77,3 +78,12 @@ def on_post_build(config):
     if loops[0][2] == "<":  # not yet fixed (a dirty build keeps the copy it fixed before)
         fixed = SEGMENT_LOOP.sub(lambda loop: loop[0].replace("<", "<=", 1), source)
         workers[0].write_text(fixed, "utf-8")
+    _write_index_as_utf8(Path(config.site_dir, "search/search_index.json"))
+
+
+def _write_index_as_utf8(index: Path) -> None:
+    """Material writes the index with every Chinese character as a \\uXXXX escape (6 bytes
+    instead of 3): written as UTF-8, the index each reader downloads is a third smaller."""
+    if index.is_file():
+        data = json.loads(index.read_text("utf-8"))
+        index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")

@@ -21,10 +21,8 @@ browser_tests = [pytest.mark.xdist_group("site"), pytest.mark.skipif(
 
 
 def page_paths() -> list[str]:
-    """The site path of every page ("" for the home page), as MkDocs builds them from docs/."""
-    from tests.harness.pages import DOCS
+    """The site path of every page in the navigation ("" for the home page)."""
+    from tests.harness.pages import site_config
 
-    return sorted(
-        "" if p.stem == "index" else f"{p.stem}/"
-        for p in [*DOCS.glob("*.md"), *DOCS.glob("*.py"), *DOCS.glob("*.ipynb")]
-    )
+    files = [next(iter(entry.values())) for entry in site_config()["nav"]]
+    return sorted("" if f == "index.md" else f"{Path(f).stem}/" for f in files)

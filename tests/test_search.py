@@ -26,23 +26,23 @@ RANKING = [
     # the tutorial's terms
     ("张量", "tensors/", "二、张量基本操作", 1),
     ("梯度", "autograd/", "打开和关闭梯度计算", 1),
-    ("计算图", "autograd/", "三、Variable 与自动微分", 1),  # the introduction explains it
-    ("叶子节点", "autograd/", "标量自动微分示例", 1),
-    ("反向传播", "autograd/", "自动微分实现机制", 1),
+    ("计算图", "autograd/", "自动微分实现机制：计算图", 1),
+    ("叶子节点", "autograd/", "自动微分实现机制：计算图", 1),  # where the term is defined
+    ("反向传播", "autograd/", "自动微分实现机制：计算图", 1),
     ("自动微分", "autograd/", "三、Variable 与自动微分", 1),
     ("雅可比", "appendix-jacobian/", "附录：雅可比矩阵与非标量求导", 1),
-    ("检查点", "models/", "检查点与模型结构不一致", 2),  # and the LeNet page's 检查点 section
+    ("检查点", "lenet-cifar10/", "检查点：每轮保存，断点续训", 1),
     ("原地运算", "tensors/", "张量的原地运算", 1),
     ("内存", "tensors/", "张量与 NumPy 互转的陷阱", 1),
     ("变维", "tensors/", "张量变维", 1),
     ("版本", "introduction/", "版本演进", 1),
     ("随机", "tensors/", "生成随机值张量", 1),
-    ("保存", "models/", "模型保存与加载", 2),  # and its sections 保存/加载……
+    ("保存", "models/", "保存/加载整个模型", 2),  # after the LeNet page's training loop, which saves each epoch
     # two-character words that begin longer words (检查点, 模型保存, 梯度计算, 非标量 ...)
     ("检查", "introduction/", "检查安装结果", 1),
     ("模型", "models/", "四、模型相关操作", 1),
     ("标量", "autograd/", "标量自动微分示例", 1),
-    ("矩阵", "appendix-jacobian/", "雅可比矩阵", 2),  # and the appendix, 雅可比矩阵 in its title
+    ("矩阵", "appendix-jacobian/", "附录：雅可比矩阵与非标量求导", 1),  # the appendix is about the matrix
     ("数组", "tensors/", "NumPy 数组转张量", 1),
     ("形状", "tensors/", "张量的形状操作", 2),  # and 根据指定形状生成张量
     ("类型", "tensors/", "张量的类型操作", 3),  # and two sections with 类型 in their titles
@@ -53,7 +53,7 @@ RANKING = [
     ("state_dict", "models/", "保存/加载模型参数", 1),
     ("retain_graph", "autograd/", "retain_graph 与梯度累加", 1),
     ("no_grad", "autograd/", "打开和关闭梯度计算", 2),  # a longer word (no_grad_inputs) matches too
-    ("from_numpy", "tensors/", "NumPy 数组转张量", 2),  # and the pitfalls of the shared memory
+    ("from_numpy", "tensors/", "NumPy 数组转张量", 3),  # after an exercise and the shared-memory pitfalls
     ("requires_grad", "autograd/", "打开和关闭梯度计算", 2),  # and where it is introduced
     ("ModuleList", "models/", "ModuleList 和 Sequential", 1),
     ("jacobian", "appendix-jacobian/", "用代码核对", 1),
@@ -144,7 +144,7 @@ def test_queries_find_their_section_first(search_page):
     queries = [query for query, *_ in RANKING]
     assert len(set(queries)) == len(queries) >= 25
     tops = [top for *_, top in RANKING]
-    assert tops.count(1) >= 0.75 * len(tops) and max(tops) <= 3, "most must come first, all in the top 3"
+    assert tops.count(1) >= 0.8 * len(tops) and max(tops) <= 3, "80% must come first, all in the top 3"
     rows, missed, first = [], [], 0
     for query, path, heading, top in RANKING:
         hits = _search(search_page, query)

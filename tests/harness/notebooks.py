@@ -15,14 +15,9 @@ import notebooks as hook  # hooks/notebooks.py (pytest's pythonpath, as MkDocs i
 
 from tests.harness.kernels import kernel_manager_class
 from tests.harness.outputs import diff, matches
-from tests.harness.pages import DOCS, ROOT, _snippets_config
+from tests.harness.pages import DOCS, site_config, snippets_config
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
-
-
-def _site_url() -> str | None:
-    match = re.search(r"^site_url:\s*['\"]?([^'\"\s#]+)", (ROOT / "mkdocs.yml").read_text("utf-8"), re.M)
-    return match[1] if match else None
 
 
 @functools.cache
@@ -31,7 +26,7 @@ def generated() -> dict[str, str]:
     options are the harness's, read once per process from mkdocs.yml)."""
     pages = {p.relative_to(DOCS).as_posix(): p.read_text("utf-8") for p in sorted(DOCS.rglob("*.md"))}
     others = {p.relative_to(DOCS).as_posix() for p in DOCS.glob("*") if p.suffix in {".py", ".ipynb"}}
-    return hook.generate_notebooks(pages, others, _snippets_config(), _site_url())
+    return hook.generate_notebooks(pages, others, snippets_config(), site_config()["site_url"])
 
 
 def site_path(page: str) -> str:

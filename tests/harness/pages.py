@@ -74,9 +74,14 @@ def pages() -> list[Path]:
 
 
 @functools.cache
-def _snippets_config() -> dict:
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    options = dict(config["mdx_configs"]["pymdownx.snippets"])
+def site_config():
+    """mkdocs.yml, loaded as MkDocs loads it (once per process)."""
+    return load_config(str(ROOT / "mkdocs.yml"))
+
+
+@functools.cache
+def snippets_config() -> dict:
+    options = dict(site_config()["mdx_configs"]["pymdownx.snippets"])
     options["base_path"] = [str(ROOT / p) for p in options.get("base_path", ["."])]
     return options
 
@@ -85,7 +90,7 @@ def expand_includes(text: str) -> str:
     """Expand `--8<--` includes with the snippets preprocessor that MkDocs uses."""
     md = markdown.Markdown(
         extensions=["pymdownx.snippets"],
-        extension_configs={"pymdownx.snippets": _snippets_config()},
+        extension_configs={"pymdownx.snippets": snippets_config()},
     )
     return "\n".join(md.preprocessors["snippet"].run(text.split("\n")))
 
