@@ -12,9 +12,11 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 
-# Mark a browser test module with `pytestmark = browser_tests`: one xdist worker builds and
-# serves the site for all of them, and they skip with a reason where Chromium is missing.
-browser_tests = [pytest.mark.xdist_group("site"), pytest.mark.skipif(
+# Mark a browser test module with `pytestmark = browser_tests`: one xdist worker runs them all
+# with one browser (and builds the site once for them; the tests that only read the built files
+# are the "site" group, so that the two halves can run side by side), and they skip with a
+# reason where Chromium is missing.
+browser_tests = [pytest.mark.xdist_group("browser"), pytest.mark.skipif(
     not Path(CHROMIUM).exists(),
     reason="needs Debian's chromium (`apt-get install chromium`; `make test` installs it when run as root)",
 )]

@@ -10,6 +10,10 @@ import pytest
 
 # Figures are written to files; no window is ever opened, with or without a display.
 os.environ.setdefault("MPLBACKEND", "Agg")
+# One compute thread per test process (and per snippet process and notebook kernel they start):
+# xdist already runs one process per core, and OpenMP threads competing for the same cores spin
+# and slow every process down several times over.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,7 +9,7 @@ import nbformat
 import pytest
 
 from tests.harness import notebooks
-from tests.harness.pages import DOCS, examples
+from tests.harness.pages import DOCS, ROOT, examples
 
 NotebookWriter, IncludeExpander = notebooks.hook.NotebookWriter, notebooks.hook.IncludeExpander
 
@@ -48,7 +48,7 @@ def test_code_cells_are_the_page_examples_with_their_shown_outputs(page, parsed)
     nbformat.validate(notebook)
     code = cells(notebook, "code")
     shown = examples(DOCS / page)  # the harness's reading of the page
-    assert [c.metadata["snippet"] for c in code] == [e.snippet.relative_to(notebooks.ROOT).as_posix() for e in shown]
+    assert [c.metadata["snippet"] for c in code] == [e.snippet.relative_to(ROOT).as_posix() for e in shown]
     for cell, example in zip(code, shown):
         assert cell.source == example.snippet.read_text("utf-8").rstrip("\n")
         stdout = "".join(o.text for o in cell.outputs if o.output_type == "stream")
