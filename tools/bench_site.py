@@ -64,7 +64,7 @@ def page_weights(url: str) -> list[tuple[str, int, int, int]]:
             context = browser.new_context()
             page = context.new_page()
             responses = []
-            page.on("response", responses.append)
+            page.on("response", lambda response, seen=responses: seen.append(response))
             # `mkdocs serve` keeps a live-reload request open: the network never goes idle
             page.goto(url + path, wait_until="load")
             page.wait_for_timeout(3000)
