@@ -5,7 +5,8 @@ pymdownx.arithmatex marks each formula (`<span class="arithmatex">\\(...\\)</spa
 HTML (rendered by Node.js with the `katex` npm package, see package.json), so a reader's browser
 runs no maths engine. Only pages with formulas link KaTeX's stylesheet; its fonts load only
 where a formula uses them. The link sits in the page content, so Material's instant navigation
-brings it along. A formula KaTeX cannot parse fails the build.
+brings it along. A formula KaTeX cannot parse fails the build. Formulas carry Material's
+`data-search-exclude`: search results show the text around them, not KaTeX's markup.
 """
 
 import html
@@ -13,15 +14,15 @@ import json
 import re
 import shutil
 import subprocess
-from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-ROOT = Path(__file__).resolve().parent.parent
+from engine import ROOT
+
 KATEX_DIST = ROOT / "node_modules" / "katex" / "dist"
-RENDERER = Path(__file__).with_name("render_katex.js")
+RENDERER = ROOT / "engine" / "render_katex.js"
 STYLESHEET = "katex/katex.min.css"
 FORMULA = re.compile(
     r'<(?P<tag>span|div) class="arithmatex">(?P<open>\\\(|\\\[)(?P<tex>.*?)(?:\\\)|\\\])</(?P=tag)>', re.S
@@ -62,7 +63,7 @@ def on_page_content(content, page, config, files):
         [(html.unescape(m["tex"]).strip(), m["open"] == "\\[") for m in matches], page.file.src_path
     ))
     content = FORMULA.sub(
-        lambda m: f'<{m["tag"]} class="arithmatex">{next(typeset)}</{m["tag"]}>', content
+        lambda m: f'<{m["tag"]} class="arithmatex" data-search-exclude>{next(typeset)}</{m["tag"]}>', content
     )
     stylesheet = get_relative_url(STYLESHEET, page.url)
     return f'<link rel="stylesheet" href="{stylesheet}">\n{content}'

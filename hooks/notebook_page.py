@@ -1,38 +1,106 @@
-"""MkDocs hook: make a notebook page (rendered by mkdocs-jupyter) look and weigh like the others.
+"""MkDocs hook: the notebook page (rendered by mkdocs-jupyter) reads, weighs and links like the others.
 
-nbconvert puts JupyterLab's whole stylesheet (about 600 KB), a MathJax 2 configuration with an
-empty script address, and a Mermaid loader inline before every notebook. This hook keeps only
-the notebook itself and gives its code cells the markup of the site's own code blocks, so the
-theme's colours (light and dark), copy button and scrolling apply; docs/stylesheets/site.css
-lays out the cells.
+- Headings keep their Chinese text in their anchors, as on the Markdown pages: mkdocs-jupyter's
+  slug is ASCII-only (`## 第一部分：核心步骤` got the id "") and has no setting, so the two
+  functions that make its heading ids and table of contents are replaced. Should mkdocs-jupyter
+  rename either, the build fails and names it.
+- nbconvert puts JupyterLab's stylesheet (about 600 KB), a MathJax 2 configuration and a Mermaid
+  loader inline before the notebook: only the notebook is kept.
+- Markdown cells become plain page content, so that headings start the search's sections as on
+  the other pages; `$…$` and `$$…$$` become formulas that hooks/maths.py typesets (or fails on).
+- Code cells get the markup of the site's code blocks (theme colours, copy button, scrolling);
+  nbconvert's own copy button goes.
+- MkDocs learns the page's anchors, so that links into it (`lenet-cifar10.ipynb#…`) are checked.
 """
 
+import html
+import importlib
 import re
 
-WRAPPER = '<div class="jupyter-wrapper">'
-WRAPPER_END = "<!-- jupyter-wrapper -->"  # after it, mkdocs-jupyter adds the cells' Pygments CSS inline
-# nbconvert's copy button and the hidden copy of each cell's code it copies from
-COPY_BUTTON = re.compile(
-    r'<div class="zeroclipboard-container">.*?</clipboard-copy>\s*</div>'
-    r'|<div class="clipboard-copy-txt"[^>]*>.*?</div>',
-    re.S,
-)
-# code cells (highlight-ipynb) and code blocks inside Markdown cells (highlight)
-CODE = re.compile(
-    r'<div class="(?:highlight-ipynb hl-(?P<lang>[\w-]+)(?: highlight)?|highlight)">'
-    r"<pre>(?P<code>.*?)</pre></div>",
-    re.S,
-)
+import markdown
+from bs4 import BeautifulSoup
+from markdown.extensions.toc import TocExtension
+from mkdocs.exceptions import PluginError
+from pymdownx.slugs import slugify
+
+SLUGIFY = slugify(case="lower")  # as `markdown_extensions: toc: slugify` in mkdocs.yml
+MATHS = re.compile(r"\$\$(?P<display>.+?)\$\$|\$(?P<inline>[^$\n]+?)\$", re.S)
+
+
+def heading_with_anchor(source, anchor_link_text="¶"):
+    """An <hN> from nbconvert, with id = the site's slug of its text and a permalink."""
+    heading = BeautifulSoup(source, "html.parser").find(re.compile(r"^h[1-6]$"))
+    if heading is None:
+        return source
+    anchor = SLUGIFY(heading.get_text(), "-")
+    heading["id"] = anchor
+    link = BeautifulSoup(f'<a class="headerlink" href="#{anchor}" title="Permanent link">{anchor_link_text}</a>',
+                         "html.parser")
+    heading.append(link)
+    return str(heading)
+
+
+def markdown_toc(markdown_source, toc_depth):
+    md = markdown.Markdown(extensions=[TocExtension(toc_depth=toc_depth, slugify=SLUGIFY)])
+    md.convert(markdown_source)
+    return md.toc_tokens
+
+
+REPLACED = {
+    ("mkdocs_jupyter.convert", "add_anchor_lower_id"): heading_with_anchor,  # looked up at each call
+    ("mkdocs_jupyter.plugin", "_get_markdown_toc"): markdown_toc,
+}
+
+
+def on_config(config):
+    for (module_name, name), replacement in REPLACED.items():
+        module = importlib.import_module(module_name)
+        if not callable(getattr(module, name, None)):
+            raise PluginError(f"hooks/notebook_page.py replaces {module_name}.{name}, which this version of "
+                              "mkdocs-jupyter does not have: adapt the hook to it")
+        setattr(module, name, replacement)
+    return config
+
+
+def _formulas(text: str) -> str:
+    def formula(match: re.Match) -> str:
+        if match["display"] is not None:
+            return f'<div class="arithmatex">\\[{html.escape(match["display"])}\\]</div>'
+        return f'<span class="arithmatex">\\({html.escape(match["inline"])}\\)</span>'
+
+    return MATHS.sub(formula, text)
+
+
+def notebook_content(content: str, where: str) -> tuple[str, set[str]]:
+    """The notebook of mkdocs-jupyter's HTML as page content, and the anchor ids it holds."""
+    soup = BeautifulSoup(content, "html.parser")
+    notebook = soup.select_one("div.jp-Notebook")
+    if notebook is None:
+        raise PluginError(f"{where}: mkdocs-jupyter's HTML has no <div class=\"jp-Notebook\">; "
+                          "hooks/notebook_page.py must be adapted to it")
+    for cell in notebook.select("div.jp-MarkdownCell"):
+        rendered = cell.select_one(".jp-MarkdownOutput")
+        for text in rendered.find_all(string=MATHS):
+            if not text.find_parent(["code", "pre"]):
+                text.replace_with(BeautifulSoup(_formulas(str(text)), "html.parser"))
+        cell.replace_with(*rendered.contents)
+    for button in notebook.select(".zeroclipboard-container, .clipboard-copy-txt"):
+        button.decompose()
+    for block in notebook.select("div.highlight-ipynb, div.highlight"):  # code cells, Markdown code blocks
+        pre = block.find("pre", recursive=False)
+        if pre is None or "jp-OutputArea-output" in block["class"]:
+            continue
+        lang = next((c[3:] for c in block["class"] if c.startswith("hl-")), None)
+        block["class"] = [f"language-{lang}", "highlight"] if lang else ["highlight"]
+        code = soup.new_tag("code")
+        code.extend(list(pre.contents))
+        pre.append(code)
+    anchors = {element["id"] for element in notebook.select("[id]")}
+    return f'<div class="jupyter-wrapper">{notebook}</div>', anchors
 
 
 def on_page_content(content, page, config, files):
-    start = content.find(WRAPPER)
-    if start < 0:
+    if not page.file.src_uri.endswith(".ipynb"):
         return content
-    end = content.find(WRAPPER_END, start)
-    content = COPY_BUTTON.sub("", content[start : end + len(WRAPPER_END)] if end >= 0 else content[start:])
-    return CODE.sub(lambda m: f'<div class="{_classes(m["lang"])}"><pre><code>{m["code"]}</code></pre></div>', content)
-
-
-def _classes(lang: str | None) -> str:
-    return f"language-{lang} highlight" if lang else "highlight"
+    content, page.present_anchor_ids = notebook_content(content, page.file.src_uri)
+    return content

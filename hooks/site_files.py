@@ -1,18 +1,14 @@
-"""MkDocs hook: serve the figures in img/ (top level, so the snippets write them with a short
+"""MkDocs hook: serve the figures in img/ (top level, so that the snippets write them with a short
 relative path) as part of the site, at /img/..."""
-
-from pathlib import Path
 
 from mkdocs.structure.files import File
 
-ROOT = Path(__file__).resolve().parent.parent
+from engine import IMG, ROOT
 
 
 def on_files(files, config):
-    for path in sorted((ROOT / "img").rglob("*")):
+    for path in sorted(IMG.rglob("*")):
         if path.is_file():
-            files.append(File(
-                path.relative_to(ROOT).as_posix(), src_dir=str(ROOT),
-                dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls,
-            ))
+            files.append(File(path.relative_to(ROOT).as_posix(), src_dir=str(ROOT),
+                              dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls))
     return files

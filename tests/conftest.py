@@ -1,47 +1,77 @@
+"""Shared by the tests: one site build per run, served on loopback; one Chromium per process; and
+`--update-outputs`, which collects new outputs during the run and writes each page once at its end."""
+
 import functools
 import http.server
 import os
 import subprocess
 import sys
 import threading
-from pathlib import Path
 
 import pytest
+from filelock import FileLock
+
+from engine import ROOT, rewrite
+from tests.browser import CHROMIUM, CHROMIUM_ARGS
 
 # Figures are written to files; no window is ever opened, with or without a display.
 os.environ.setdefault("MPLBACKEND", "Agg")
-# One compute thread per test process (and per snippet process and notebook kernel they start):
-# xdist already runs one process per core, and OpenMP threads competing for the same cores spin
-# and slow every process down several times over.
+# One compute thread per test process (and per example and kernel they start): xdist runs one
+# process per core, and OpenMP threads competing for the same cores slow every process down.
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
-ROOT = Path(__file__).resolve().parent.parent
+REWRITE = "rewrite"  # the user property an example test sets: (page, fence line, printed output)
+_rewrites: list[tuple[str, int, str]] = []
 
 
 def pytest_addoption(parser):
     parser.addoption(
         "--update-outputs", action="store_true",
-        help="rewrite the outputs shown on the pages and redraw the figures in img/ where they differ "
-        "from what the snippets print and draw, instead of failing (review `git diff` afterwards)",
+        help="write what each example prints into its page where the shown output differs (or is missing), "
+        "and redraw the figures in img/ that are drawn differently, instead of failing; review `git diff`",
     )
+
+
+def pytest_runtest_logreport(report):
+    """Collect the rewrites in the process that reports: xdist's controller, or the only one."""
+    if report.when == "call":
+        _rewrites.extend(value for name, value in report.user_properties if name == REWRITE)
+
+
+def pytest_sessionfinish(session):
+    if not hasattr(session.config, "workerinput") and _rewrites:
+        session.config.stash[rewrite_key] = rewrite.write(_rewrites)
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    for line in config.stash.get(rewrite_key, []):
+        terminalreporter.write_line(line)
+
+
+rewrite_key = pytest.StashKey[list]()
 
 
 @pytest.fixture(scope="session")
 def update_outputs(request) -> bool:
-    """Whether this run brings the pages up to date (`pytest --update-outputs`) instead of failing."""
     return request.config.getoption("--update-outputs")
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory):
-    """The site as `mkdocs build --strict` writes it (once per test process)."""
-    site = tmp_path_factory.mktemp("site")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT, capture_output=True, text=True, encoding="utf-8",
-    )
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
-    return site, result.stderr
+def built_site(tmp_path_factory, worker_id):
+    """The site as `mkdocs build --strict` writes it, and its log: built once per run, shared by
+    every test process (the first to need it builds it, the others wait)."""
+    shared = tmp_path_factory.getbasetemp()
+    shared = shared.parent if worker_id != "master" else shared
+    site, log = shared / "site", shared / "site-build.log"
+    with FileLock(shared / "site.lock"):
+        if not log.exists():
+            result = subprocess.run(
+                [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                cwd=ROOT, capture_output=True, text=True, encoding="utf-8",
+            )
+            assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+            log.write_text(result.stderr, "utf-8")
+    return site, log.read_text("utf-8")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -52,9 +82,8 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def site_url(built_site):
     """The built site, served on the loopback address."""
-    site, _ = built_site
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site))
+        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(built_site[0]))
     )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}/"
@@ -63,20 +92,10 @@ def site_url(built_site):
 
 @pytest.fixture(scope="session")
 def browser():
-    """Headless Chromium (tests/browser.py), one for the whole test process."""
+    """Headless Chromium (Debian's package, driven by Playwright), one per test process."""
     from playwright.sync_api import sync_playwright
-
-    from tests.browser import CHROMIUM, CHROMIUM_ARGS
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    """A new browser tab with its own cookies and storage."""
-    context = browser.new_context()
-    yield context.new_page()
-    context.close()

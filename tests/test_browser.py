@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.browser import browser_tests, page_paths
+from tests.browser import BROWSER, page_paths
 
 PAGE_PATHS = page_paths()
 PHONE = {"width": 390, "height": 844}
@@ -25,7 +25,7 @@ FORMULAS = """[...document.querySelectorAll('.arithmatex')]
     .map(e => (e.querySelector('.katex-html') || e).getBoundingClientRect().width)"""
 KATEX_FONT_LOADED = "[...document.fonts].some(f => f.family.includes('KaTeX_Main') && f.status === 'loaded')"
 
-pytestmark = browser_tests
+pytestmark = BROWSER
 
 
 @dataclass

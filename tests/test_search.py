@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import browser_tests
+from tests.browser import BROWSER
 
-pytestmark = browser_tests
+pytestmark = BROWSER
 
 SEARCH_TERMS = Path(__file__).resolve().parent.parent / "search_terms.txt"
 

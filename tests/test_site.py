@@ -1,157 +1,215 @@
-"""The built site: a strict build, only local resources, figures and maths in place,
-and a search index that splits Chinese into words."""
+"""The built site (one strict build per run, shared): no warning, nothing from other hosts, every
+page with its figures, typeset maths, a search index of whole Chinese words without page furniture,
+and everything a reader downloads: each chapter's notebook, each code block's snippet, one zip."""
 
 import bisect
+import io
 import itertools
 import json
-import os
 import re
-import subprocess
-import sys
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
-from tests.harness.pages import DOCS, ROOT, pages
-from tests.harness.site_requests import external_loads
+from engine import DOCS, ROOT, SNIPPETS, site
+from engine.notebook import site_notebooks
 from tests.test_search import dictionary_words
 
-# One worker builds the site once for all the tests that look at it.
 pytestmark = pytest.mark.xdist_group("site")
+NOTEBOOKS = site_notebooks()
+# Attributes through which a browser loads something by itself (links to follow are not loads).
+LOADS = {"script": "src", "img": "src", "iframe": "src", "source": "src", "video": "src", "audio": "src",
+         "embed": "src", "object": "data", "track": "src", "input": "src"}
+LINK_LOADS = {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest", "apple-touch-icon"}
+EXTERNAL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)
+CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)|@import\s+['"]([^'"]+)""", re.I)
+
+
+class _Tags(HTMLParser):
+    """Every start tag of a page, with its attributes; and the snippet paths of code titles."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.code_titles: list[str] = []
+        self._in_title = False
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self._in_title = tag == "span" and dict(attrs).get("class") == "filename"
+
+    def handle_data(self, data):
+        if self._in_title and data.startswith("snippets/"):
+            self.code_titles.append(data)
+        self._in_title = False
+
+    def links(self, css_class: str) -> list[dict]:
+        return [a for tag, a in self.tags if tag == "a" and css_class in (a.get("class") or "").split()]
+
+
+def external_loads(folder: Path) -> dict[str, list[str]]:
+    """{file: [addresses on other hosts it loads]} over the HTML and CSS files of a folder."""
+    found = {}
+    for path in sorted(folder.rglob("*")):
+        text = path.read_text("utf-8", "replace") if path.suffix in {".html", ".css"} else ""
+        urls = [a or b for a, b in CSS_URL.findall(text)]
+        if path.suffix == ".html":
+            for tag, attrs in _Tags(text).tags:
+                rel = set((attrs.get("rel") or "").lower().split())
+                name = "href" if tag == "link" and rel & LINK_LOADS else LOADS.get(tag)
+                urls += [u.strip().split()[0] for u in (attrs.get(name) or "").split(",") if u.strip()]
+        if external := sorted({u for u in urls if EXTERNAL.match(u)}):
+            found[str(path.relative_to(folder))] = external
+    return found
+
+
+def html_of(built: Path, page: str) -> Path:
+    return built / ("index.html" if page == "index.md" else f"{Path(page).with_suffix('')}/index.html")
+
+
+def target(html: Path, href: str) -> Path:
+    """The site file a relative link of a built page points to."""
+    assert "://" not in href and not href.startswith("/"), f"{href} is not a relative link: it breaks offline"
+    return (html.parent / href).resolve()
 
 
 def test_strict_build_has_no_warnings(built_site):
-    _, log = built_site
-    warnings = re.findall(r"^WARNING\b.*$", log, re.M)
-    assert warnings == [], log
+    assert re.findall(r"^WARNING\b.*$", built_site[1], re.M) == []
 
 
-def test_pages_load_nothing_from_other_hosts(built_site):
-    site, _ = built_site
-    assert external_loads(site) == {}
+def test_pages_load_nothing_from_other_hosts(built_site, tmp_path):
+    assert external_loads(built_site[0]) == {}
+    (tmp_path / "page.html").write_text('<link rel="stylesheet" href="https://fonts.example.com/x.css">'
+                                        '<a href="https://pytorch.org">a link</a>'
+                                        '<script src="//cdn.example.com/m.js"></script>')
+    (tmp_path / "a.css").write_text("@font-face{src:url(https://fonts.example.com/f.woff2)}")
+    assert external_loads(tmp_path) == {"a.css": ["https://fonts.example.com/f.woff2"],
+                                        "page.html": ["//cdn.example.com/m.js", "https://fonts.example.com/x.css"]}
 
 
-def test_the_external_load_check_can_fail(tmp_path):
-    (tmp_path / "page.html").write_text(
-        '<link rel="stylesheet" href="https://fonts.example.com/x.css">'
-        '<a href="https://pytorch.org">a link is not a load</a><script src="//cdn.example.com/m.js"></script>',
-        "utf-8",
-    )
-    (tmp_path / "a.css").write_text("@font-face{src:url(https://fonts.example.com/f.woff2)}", "utf-8")
-    assert external_loads(tmp_path) == {
-        "a.css": ["https://fonts.example.com/f.woff2"],
-        "page.html": ["//cdn.example.com/m.js", "https://fonts.example.com/x.css"],
-    }
+def test_every_page_is_built_with_its_figures_its_date_and_no_repository_link(built_site):
+    built = built_site[0]
+    for page in site.nav_pages():
+        html = html_of(built, page).read_text("utf-8")
+        for figure in re.findall(r"\]\((img/[^)\s]+)\)", (DOCS / page).read_text("utf-8")):
+            assert (built / figure).is_file(), f"{figure} shown on {page} is not in the site"
+        assert re.search(r'git-revision-date-localized-plugin-date"[^>]*>\d{4}年\d{1,2}月\d{1,2}日<', html), page
+        assert 'class="md-source"' not in html and 'rel="edit"' not in html, "a local build invents no repository"
 
 
-def test_every_page_is_built_with_its_figures(built_site):
-    site, _ = built_site
-    for page in pages():
-        html = site / page.relative_to(DOCS).with_suffix("") / "index.html"
-        if page.stem == "index":
-            html = site / "index.html"
-        assert html.is_file(), f"{page.name} was not built"
-        for figure in re.findall(r"\]\((img/[^)\s]+)\)", page.read_text("utf-8")):
-            assert (site / figure).is_file(), f"{figure} shown on {page.name} is not in the site"
-
-
-def _built_pages(site):
-    return {path: path.read_text("utf-8") for path in sorted(site.rglob("index.html"))}
-
-
-def test_formulas_are_typeset_when_the_site_is_built(built_site):
-    site, _ = built_site
+def test_formulas_are_typeset_where_they_are_and_only_there(built_site):
     with_maths = []
-    for path, html in _built_pages(site).items():
-        formulas = re.findall(r'class="arithmatex">(.{0,40})', html)
-        untypeset = [f for f in formulas if not f.startswith('<span class="katex')]
-        assert untypeset == [], f"{path}: formulas left as TeX"
-        links_katex = '<link rel="stylesheet" href="' in html and "katex/katex.min.css" in html
-        assert links_katex == bool(formulas), f"{path}: KaTeX's stylesheet must be linked exactly where there is maths"
+    for path in sorted(built_site[0].rglob("index.html")):
+        html = path.read_text("utf-8")
+        formulas = re.findall(r'class="arithmatex"[^>]*>(.{0,40})', html)
+        assert [f for f in formulas if not f.startswith('<span class="katex')] == [], f"{path}: TeX left"
+        assert ("katex/katex.min.css" in html) == bool(formulas), f"{path}: KaTeX's stylesheet only with maths"
         assert not re.search(r"<script[^>]+(mathjax|katex)", html, re.I), f"{path} loads a maths engine"
         with_maths += [path.parent.name] * bool(formulas)
     assert "appendix-jacobian" in with_maths
-    assert (site / "katex/fonts/KaTeX_Main-Regular.woff2").is_file()
+    assert (built_site[0] / "katex/fonts/KaTeX_Main-Regular.woff2").is_file()
 
 
-def test_a_formula_katex_cannot_parse_fails_the_build():
-    from mkdocs.exceptions import PluginError
-
-    from hooks.maths import render
-
-    assert "katex" in render([("x^2", False)], "page.md")[0]
-    with pytest.raises(PluginError, match=r"page\.md.*\n.*\\frac\{"):
-        render([("x^2", False), ("\\frac{1", True)], "page.md")
-
-
-def test_the_build_hooks_do_not_need_torch():
-    # `make serve` installs no torch: every hook must load without it (their folder on the
-    # import path, as MkDocs puts it)
-    code = (
-        "import runpy, sys; sys.modules['torch'] = None\n"
-        "for hook in sys.argv[1:]: runpy.run_path(hook)"
-    )
-    hooks = [str(p) for p in sorted((ROOT / "hooks").glob("*.py"))]
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
-    result = subprocess.run([sys.executable, "-c", code, *hooks], cwd=ROOT, env=env, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-
-
-def test_notebook_page_carries_no_inline_styles_or_scripts(built_site):
-    site, _ = built_site
-    html = (site / "lenet-cifar10/index.html").read_text("utf-8")
+def test_notebook_page_is_plain_page_content_with_its_anchors_checked(built_site):
+    html = (built_site[0] / "lenet-cifar10/index.html").read_text("utf-8")
     article = html[html.index("<article"):html.index("</article>")]
-    assert "jupyter-wrapper" in article
-    assert not re.search(r"<style|<script", article)
+    assert "jupyter-wrapper" in article and not re.search(r"<style|<script|jp-MarkdownCell", article)
     assert '<div class="language-python highlight"><pre><code>' in article
+    errata = (DOCS / "errata.md").read_text("utf-8")
+    linked = set(re.findall(r"lenet-cifar10\.ipynb#([^)\s]+)", errata))
+    ids = set(re.findall(r' id="([^"]+)"', article))
+    assert linked and linked <= ids, "errata links to anchors the LeNet page lacks (MkDocs checks them too)"
 
 
 def test_404_page_is_in_chinese_with_search_and_a_way_home(built_site):
-    site, _ = built_site
-    html = (site / "404.html").read_text("utf-8")
-    assert "<h1>404 - 找不到这个页面</h1>" in html
-    assert 'for="__search">搜索本站</label>' in html
+    html = (built_site[0] / "404.html").read_text("utf-8")
+    assert "<h1>404 - 找不到这个页面</h1>" in html and 'for="__search">搜索本站</label>' in html
     assert re.search(r'<a class="md-button" href="/\.?">回到首页</a>', html)
 
 
-def test_search_index_splits_words_and_leaves_out_page_furniture(built_site):
-    site, _ = built_site
-    index = json.loads((site / "search/search_index.json").read_text("utf-8"))
+def test_search_index_holds_whole_words_and_no_page_furniture(built_site):
+    index = json.loads((built_site[0] / "search/search_index.json").read_text("utf-8"))
     assert index["config"]["lang"] == ["zh"]
-    text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("tensors/"))
-    # jieba marks word boundaries with zero-width spaces, which the search separator splits on
-    assert "\u200b" in text
-    assert re.search("\u200b内存\u200b|\u200b内存", text), "the word 内存 inside a sentence is not a token"
     # The tutorial's terms (search_terms.txt) are whole words wherever they stand: a term may
     # begin a longer word (梯度计算, found by typing 梯度) or be part of another term (非标量)
-    words = dictionary_words()
-    separator = re.compile(index["config"]["separator"])
-    split = set()
+    words, separator, split = dictionary_words(), re.compile(index["config"]["separator"]), set()
     for doc in index["docs"]:
         tokens = [t for t in separator.split(re.sub(r"<[^>]+>", " ", doc["title"] + " " + doc["text"])) if t]
-        starts = list(itertools.accumulate(map(len, tokens), initial=0))
-        joined = "".join(tokens)
+        starts, joined = list(itertools.accumulate(map(len, tokens), initial=0)), "".join(tokens)
         for word in words:
             for found in re.finditer(word, joined):
                 at = bisect.bisect_right(starts, found.start()) - 1
-                token = tokens[at]
-                if not (starts[at] == found.start() and token.startswith(word) or token in words):
+                if not (starts[at] == found.start() and tokens[at].startswith(word) or tokens[at] in words):
                     split.add((word, "|".join(tokens[at:at + 3])))
     assert split == set(), "terms jieba splits against the dictionary"
-    # Result excerpts show the tutorial's text, not the page furniture (hooks/search_index.py)
-    furniture = {"In\xa0[", "In [", "Copied!", "¶", "\\(", "\\["}
-    found = {(doc["location"], bit) for doc in index["docs"] for bit in furniture
-             if bit in doc["title"] + doc["text"]}
-    assert found == set(), "result excerpts would show notebook prompts, buttons, anchors or LaTeX"
-    # notebook code cells are indexed under their own section, not the page's first one
+    furniture = {"In\xa0[", "In [", "Copied!", "¶", "\\(", "\\[", "katex"}
+    found = {(doc["location"], bit) for doc in index["docs"] for bit in furniture if bit in doc["title"] + doc["text"]}
+    assert found == set(), "result excerpts would show notebook prompts, buttons, anchors or maths markup"
     lenet = {doc["location"]: doc["text"] for doc in index["docs"] if doc["location"].startswith("lenet")}
-    assert "import torch" not in lenet["lenet-cifar10/"]
+    assert "import torch" not in lenet["lenet-cifar10/"], "notebook code belongs to its own section"
     assert any("import torch" in text for text in lenet.values())
 
 
-def test_pages_have_titled_copyable_code_tabs_and_a_colour_toggle(built_site):
-    site, _ = built_site
-    html = (site / "introduction/index.html").read_text("utf-8")
-    assert '<span class="filename">snippets/introduction/check_install.py</span>' in html
-    assert 'class="tabbed-set' in html
-    assert 'data-md-component="palette"' in html and 'data-md-color-scheme="slate"' in html
-    assert '"content.code.copy"' in html
+def test_each_chapter_offers_its_notebook_and_each_code_title_its_snippet(built_site):
+    built, checked = built_site[0], 0
+    for page in site.nav_pages():
+        html = html_of(built, page)
+        tags = _Tags(html.read_text("utf-8"))
+        buttons = [target(html, a["href"]) for a in tags.links("notebook-download")]
+        if page in NOTEBOOKS:
+            assert [b.read_text("utf-8") for b in buttons] == [NOTEBOOKS[page]], page
+        elif page.endswith(".ipynb"):
+            assert [b.read_bytes() for b in buttons] == [(DOCS / page).read_bytes()]
+        else:
+            assert buttons == [], f"{page} has no examples but offers a notebook"
+        links = [target(html, a["href"]) for a in tags.links("snippet-source")]
+        assert links == [(built / title).resolve() for title in tags.code_titles], f"{page}: titles and links"
+        for title, link in zip(tags.code_titles, links):
+            assert link.read_bytes() == (ROOT / title).read_bytes()
+        checked += len(links)
+    assert checked >= len(list(SNIPPETS.rglob("*.py")))
+
+
+def test_home_page_offers_all_examples_in_one_zip(built_site):
+    html = built_site[0] / "index.html"
+    (zip_link,) = [a["href"] for tag, a in _Tags(html.read_text("utf-8")).tags if a.get("href", "").endswith(".zip")]
+    with zipfile.ZipFile(io.BytesIO(target(html, zip_link).read_bytes())) as archive:
+        entries = {name.split("/", 1)[1]: archive.read(name) for name in archive.namelist()}
+    shipped = [p for p in SNIPPETS.rglob("*") if p.suffix in {".py", ".txt"}]
+    expected = {p.relative_to(ROOT).as_posix(): p.read_bytes() for p in shipped}
+    expected |= {f"notebooks/{Path(page).with_suffix('.ipynb').name}": nb.encode() for page, nb in NOTEBOOKS.items()}
+    expected |= {f"notebooks/{p.name}": p.read_bytes() for p in [*DOCS.glob("*.ipynb"), *DOCS.glob("*.py")]}
+    assert entries == expected
+
+
+def test_lenet_page_shows_its_stored_outputs_and_both_downloads(built_site):
+    html = (built_site[0] / "lenet-cifar10" / "index.html").read_text("utf-8")
+    notebook = json.loads((DOCS / "lenet-cifar10.ipynb").read_text("utf-8"))
+    printed = [o["text"] for c in notebook["cells"] if c["cell_type"] == "code" for o in c["outputs"] if "text" in o]
+    assert printed and all("".join(text).split("\n")[0].strip() in html for text in printed[:3])
+    assert html.count('src="data:image/png;base64,') >= 2 and "In&nbsp;[" not in html
+    assert 'href="lenet-cifar10.ipynb"' in html and 'href="../lenet-cifar10.py"' in html
+    assert (built_site[0] / "lenet-cifar10.py").read_bytes() == (DOCS / "lenet-cifar10.py").read_bytes()
+
+
+def test_build_hooks_need_no_torch_and_fail_loudly_where_upstream_changed(monkeypatch):
+    import subprocess
+    import sys
+
+    from mkdocs.exceptions import PluginError
+    from mkdocs_jupyter import convert
+
+    from hooks import maths, notebook_page
+
+    code = "import runpy, sys; sys.modules['torch'] = None\nfor hook in sys.argv[1:]: runpy.run_path(hook)"
+    hooks = [str(p) for p in sorted((ROOT / "hooks").glob("*.py"))]  # `make serve` installs no torch
+    result = subprocess.run([sys.executable, "-c", code, *hooks], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    monkeypatch.delattr(convert, "add_anchor_lower_id")  # as if mkdocs-jupyter had renamed it
+    with pytest.raises(PluginError, match=r"mkdocs_jupyter\.convert\.add_anchor_lower_id"):
+        notebook_page.on_config({})
+    with pytest.raises(PluginError, match=r"page\.md.*\n.*\\frac\{"):
+        maths.render([("x^2", False), ("\\frac{1", True)], "page.md")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.harness.pages import ROOT
+from engine import ROOT
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 MAIN_PUSH = "github.event_name == 'push' && github.ref == 'refs/heads/main'"

@@ -11,7 +11,7 @@ the `.ipynb`; both files are offered for download.
 Cells run the way Jupyter's "Run All" runs them: one namespace, top to bottom, stopping at the
 first SystemExit; each cell's stdout and the figures it leaves open are its outputs (stderr, where
 tqdm draws its progress bars, is kept apart and not stored). Volatile parts of an output
-(VOLATILE: timings, thread counts) are stored as `...`, the wildcard of tests/harness/outputs.py.
+(VOLATILE: timings, thread counts) are stored as `...`, the wildcard of engine/outputs.py.
 """
 
 from __future__ import annotations

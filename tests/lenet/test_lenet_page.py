@@ -16,7 +16,7 @@ import pytest
 import torch
 import torch.nn as nn
 
-from tests.harness.outputs import assert_output
+from engine.outputs import diff, matches
 from tests.lenet.conftest import start_script
 from tools.fake_cifar import ARCHIVE, BASE
 from tools.lenet_notebook import (
@@ -71,7 +71,7 @@ def test_stored_outputs_are_what_each_cell_prints(page_run):
     assert len(run.cells) == len(stored)
     for number, (cell, (text, figures)) in enumerate(zip(run.cells, stored), start=1):
         where = f"code cell {number} {cell.tags}"
-        assert_output(text, cell.stdout, f"{NOTEBOOK.name}, {where}", f"running {where}")
+        assert matches(text, cell.stdout), diff(text, cell.stdout, shown=f"{NOTEBOOK.name}, {where}", printed="run")
         assert len(cell.figures) == figures, f"{where}: {len(cell.figures)} figures drawn, {figures} stored"
     assert sum(f for _, f in stored) == 2
 

@@ -1,7 +1,5 @@
-"""The tools around the LeNet page: the benchmark runs the page's own cells, and the hook that
-gives the notebook page's headings the site's Chinese anchors."""
+"""The tools around the LeNet page: the benchmark runs the page's own cells."""
 
-import notebook_anchors  # hooks/notebook_anchors.py (pytest pythonpath, as MkDocs imports it)
 import torch
 
 from tools import bench_lenet
@@ -31,10 +29,3 @@ def test_benchmark_names_a_missing_cell(monkeypatch):
     else:
         raise AssertionError("a missing cell went unnoticed")
 
-
-def test_notebook_headings_keep_their_chinese_text():
-    html = notebook_anchors.heading_with_anchor("<h2>第一部分：核心步骤</h2>")
-    assert 'id="第一部分核心步骤"' in html and 'href="#第一部分核心步骤"' in html
-    tokens = notebook_anchors.markdown_toc("# 五、综合案例：LeNet 与 CIFAR-10\n\n### 1. 数据：CIFAR-10 与预处理\n", 6)
-    assert tokens[0]["id"] == "五综合案例lenet-与-cifar-10"
-    assert tokens[0]["children"][0]["id"] == "1-数据cifar-10-与预处理"

@@ -1,12 +1,12 @@
 """MkDocs hook: every example a click away, every chapter as a notebook.
 
-- notebooks/<page>.ipynb   a notebook per page with Python blocks, generated from the page
-                           and its snippets at build time (hooks/page_notebook.py); a
-                           "下载 notebook" button on the page (overrides/partials/notebook-download.html)
+- notebooks/<page>.ipynb   a notebook per page with Python blocks, generated from the page and
+                           its snippets (engine.notebook); a "下载 notebook" button on the page
+                           (overrides/main.html)
 - snippets/...             the snippet files, linked from each code block's title
 - downloads/pytorch-tutorial-examples.zip
-                           all snippets and notebooks (including pages that are notebooks
-                           themselves, such as the LeNet chapter: .ipynb, or jupytext .py),
+                           all snippets, snippets/requirements.txt and the notebooks (the pages
+                           that are notebooks themselves included, with their jupytext .py),
                            linked from the home page
 """
 
@@ -19,10 +19,12 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
-from page_notebook import NotebookWriter, dumps, notebook_name
-from page_source import IncludeExpander, parse, python_blocks
 
-ROOT = Path(__file__).resolve().parent.parent
+from engine import ROOT, SNIPPETS
+from engine.notebook import generate, notebook_name
+from engine.page import IncludeExpander
+from engine.site import snippet_options
+
 NOTEBOOKS = "notebooks"
 ZIP = "downloads/pytorch-tutorial-examples.zip"
 ZIP_FOLDER = "pytorch-tutorial-examples"
@@ -30,26 +32,6 @@ ZIP_DATE = (2020, 1, 1, 0, 0, 0)  # fixed, so that the same sources give the sam
 CODE_TITLE = re.compile(r'<span class="filename">(?P<path>snippets/[^<"]+)</span>')
 
 _notebook_of_page: dict[str, str] = {}  # page src_uri -> site path of its notebook
-
-
-def snippet_options(config) -> dict:
-    """The snippets preprocessor's options from mkdocs.yml, base paths made absolute."""
-    options = dict(config["mdx_configs"].get("pymdownx.snippets", {}))
-    root = Path(config.config_file_path).parent
-    options["base_path"] = [str(root / p) for p in options.get("base_path", ["."])]
-    return options
-
-
-def generate_notebooks(pages: dict[str, str], other_pages: set[str], options: dict,
-                       site_url: str | None) -> dict[str, str]:
-    """{page: notebook JSON} for the Markdown pages ({src_uri: text}) that have Python blocks.
-    `other_pages`: the site's other pages (`lenet-cifar10.ipynb`), for links to them."""
-    expand = IncludeExpander(options)
-    with_examples = {uri for uri, text in pages.items() if python_blocks(parse(text, expand))}
-    is_notebook = {uri for uri in other_pages if uri.endswith(".ipynb")}
-    names = {uri: notebook_name(uri) for uri in with_examples | is_notebook}
-    writer = NotebookWriter(ROOT, expand, names, set(pages) | other_pages, site_url)
-    return {uri: dumps(writer.notebook(pages[uri])) for uri in sorted(with_examples)}
 
 
 def _zip(entries: dict[str, bytes]) -> bytes:
@@ -67,27 +49,25 @@ def on_files(files, config):
     documents = files.documentation_pages()
     pages = {f.src_uri: Path(f.abs_src_path).read_text("utf-8") for f in documents if f.src_uri.endswith(".md")}
     others = {f.src_uri for f in documents if not f.src_uri.endswith(".md")}
-    notebooks = generate_notebooks(pages, others, snippet_options(config), config.site_url)
+    expand = IncludeExpander(snippet_options(config["mdx_configs"], Path(config.config_file_path).parent))
     entries: dict[str, bytes] = {}
-    for uri, text in notebooks.items():
+    for uri, text in generate(pages, others, expand, config.site_url).items():
         path = f"{NOTEBOOKS}/{notebook_name(uri)}"
         files.append(File.generated(config, path, content=text))
         _notebook_of_page[uri] = path
         entries[path] = text.encode("utf-8")
-    for page in documents:  # pages that are notebooks themselves (the LeNet chapter), with a .py twin if any
-        if page.src_uri.endswith((".ipynb", ".py")):
+    for page in documents:  # pages that are notebooks themselves (the LeNet chapter), with a .py twin
+        if page.src_uri.endswith(".ipynb"):
             source = Path(page.abs_src_path)
-            for path in {source, source.with_suffix(".py")}:
-                if path.is_file():
-                    entries[f"{NOTEBOOKS}/{path.name}"] = path.read_bytes()
-        if page.src_uri.endswith(".ipynb"):  # mkdocs-jupyter publishes it next to the page
-            _notebook_of_page[page.src_uri] = page.url + Path(page.src_uri).name
-    for snippet in sorted((ROOT / "snippets").rglob("*.py")):
-        uri = snippet.relative_to(ROOT).as_posix()
-        if "__pycache__" not in uri:
+            for path in filter(Path.is_file, {source, source.with_suffix(".py")}):
+                entries[f"{NOTEBOOKS}/{path.name}"] = path.read_bytes()
+            _notebook_of_page[page.src_uri] = page.url + source.name  # mkdocs-jupyter publishes it there
+    for path in sorted(SNIPPETS.rglob("*")):
+        uri = path.relative_to(ROOT).as_posix()
+        if path.suffix in {".py", ".txt"}:
             files.append(File(uri, src_dir=str(ROOT), dest_dir=config.site_dir,
                               use_directory_urls=config.use_directory_urls))
-            entries[uri] = snippet.read_bytes()
+            entries[uri] = path.read_bytes()
     files.append(File.generated(config, ZIP, content=_zip(entries)))
     return files
 

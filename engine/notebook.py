@@ -1,4 +1,4 @@
-"""Turn a page into a Jupyter notebook (nbformat 4) that reads like the page.
+"""A page as a Jupyter notebook (nbformat 4) that reads like the page.
 
 - Text becomes Markdown cells; each Python block becomes a code cell holding the snippet's
   code, with the output shown on the page stored as the cell's output (a stdout stream).
@@ -13,14 +13,16 @@
 from __future__ import annotations
 
 import base64
+import functools
 import re
 from pathlib import Path, PurePosixPath
 
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
-from page_source import Container, Fence, IncludeExpander, Text, parse, python_blocks
 
-IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>img/[^)\s]+\.png)\)(?:\{[^}]*\})?")
+from engine import ROOT, site
+from engine.page import IMAGE, Container, Fence, IncludeExpander, Text, parse, site_expander, walk
+
 LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]*)\]\((?P<href>[^)\s]+)\)")
 COMMENT = re.compile(r"<!--.*?-->", re.S)
 ABBREVIATION = re.compile(r"^\*\[[^\]]+\]:.*$", re.M)  # `*[CPU]: 中央处理器` (abbr extension)
@@ -164,8 +166,8 @@ class NotebookWriter:
 
     def notebook(self, page_text: str):
         """The notebook of a page, or None when the page has no Python block."""
-        nodes = parse(page_text, self.expand)
-        if not python_blocks(nodes):
+        nodes, _ = parse(page_text, self.expand)
+        if not any(fence.is_python for fence in walk(nodes, Fence)):
             return None
         notebook = new_notebook(cells=self.cells(nodes), metadata=METADATA)
         for number, cell in enumerate(notebook.cells, start=1):
@@ -176,3 +178,22 @@ class NotebookWriter:
 
 def dumps(notebook) -> str:
     return nbformat.writes(notebook) + "\n"
+
+
+def generate(pages: dict[str, str], other_pages: set[str], expand: IncludeExpander,
+             site_url: str | None) -> dict[str, str]:
+    """{page: notebook JSON} for the Markdown pages ({`tensors.md`: text}) that have Python blocks.
+    `other_pages`: the site's other pages (`lenet-cifar10.ipynb`), for links to them."""
+    with_examples = {uri for uri, text in pages.items()
+                     if any(f.is_python for f in walk(parse(text, expand)[0], Fence))}
+    names = {uri: notebook_name(uri) for uri in with_examples | {u for u in other_pages if u.endswith(".ipynb")}}
+    writer = NotebookWriter(ROOT, expand, names, set(pages) | other_pages, site_url)
+    return {uri: dumps(writer.notebook(pages[uri])) for uri in sorted(with_examples)}
+
+
+@functools.cache
+def site_notebooks() -> dict[str, str]:
+    """{page: notebook JSON}, exactly as the site build writes them (hooks/downloads.py)."""
+    pages = {path.name: path.read_text("utf-8") for path in site.markdown_pages()}
+    others = {uri for uri in site.nav_pages() if not uri.endswith(".md")}
+    return generate(pages, others, site_expander(), site.config()["site_url"])

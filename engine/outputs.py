@@ -1,0 +1,55 @@
+"""A shown output against what the code printed.
+
+Everything is compared character for character, except `...`, the only wildcard:
+- `...` inside a line matches any characters of that line (an address, a timing);
+- a line that is exactly `...` matches any number of whole lines (uninitialized memory).
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+
+WILDCARD = "..."
+
+
+@functools.lru_cache(maxsize=512)
+def _pattern(expected: str) -> re.Pattern:
+    parts = []
+    for line in expected.splitlines(keepends=True):
+        text, newline = (line[:-1], "\n") if line.endswith("\n") else (line, "")
+        if text == WILDCARD:
+            parts.append(r"(?:[^\n]*\n)*?" if newline else r"(?:[^\n]*\n?)*?")
+        else:
+            parts.append(r"[^\n]*?".join(re.escape(piece) for piece in text.split(WILDCARD)) + newline)
+    return re.compile("".join(parts))
+
+
+def matches(expected: str, actual: str) -> bool:
+    return _pattern(expected).fullmatch(actual) is not None
+
+
+def has_literal_line(output: str) -> bool:
+    """Whether the output checks something: a non-blank line without `...`."""
+    return any(line.strip() and WILDCARD not in line for line in output.splitlines())
+
+
+def first_difference(expected: str, actual: str) -> int:
+    """The index of the first line of `expected` that the printed output does not match."""
+    shown, printed = expected.splitlines(keepends=True), actual.splitlines(keepends=True)
+    for i in range(len(shown)):
+        if not matches("".join(shown[: i + 1]) + WILDCARD * (i + 1 < len(shown)), "".join(printed)):
+            return i
+    return len(shown)
+
+
+def diff(expected: str, actual: str, first_line: int = 1, shown: str = "shown", printed: str = "printed") -> str:
+    """A unified diff of the shown output against the printed one; the shown side's line numbers
+    are those of the page when `first_line` is where the output starts."""
+    lines = difflib.unified_diff(
+        expected.splitlines(keepends=True), actual.splitlines(keepends=True), fromfile=shown, tofile=printed
+    )
+    offset = first_line - 1
+    text = "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+    return re.sub(r"^@@ -(\d+)", lambda m: f"@@ -{int(m[1]) + offset}", text, flags=re.M)

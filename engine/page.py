@@ -1,0 +1,269 @@
+"""The page model: the one reading of a page that the site build, the notebooks, the tests, the
+rules and the output rewriting share.
+
+A page is Markdown for MkDocs made of:
+- fenced blocks (```lang title="..."); a Python block is one `--8<-- "snippets/..."` include of
+  a snippet file, expanded by pymdown-extensions' own snippets preprocessor configured as in
+  mkdocs.yml, so the code is what the page renders;
+- OUTPUT_MARKER, then a `text` block: the output shown for the Python block just before;
+- VOLATILE_MARKER (`<!--volatile-output: why-->`) before an output marker: the output may be
+  `...` through and through, for the reason given;
+- admonitions (`!!! kind "标题"`, folded `??? kind "标题"`) and content tabs (`=== "标题"`), whose
+  body is indented by 4 spaces and may hold blocks; an exercise's answer is a folded admonition
+  titled ANSWER;
+- figures, `![说明](img/name.png)`, and prose between all these.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import markdown
+
+from engine import DOCS, ROOT, site
+
+OUTPUT_MARKER = "<!--pytest-codeblocks:expected-output-->"
+VOLATILE_MARKER = re.compile(r"^<!--\s*volatile-output:(?P<reason>.*?)-->$")
+OUTPUT_LANG = "text"
+ANSWER = "参考答案"
+PYTHON_LANGS = {"python", "py", "python3", "pycon", "ipython", "py3"}
+FENCE = re.compile(r"^(?P<ticks>`{3,}|~{3,})(?P<lang>[^\s`{]*)(?P<rest>.*)$")
+TITLE = re.compile(r'title="(?P<title>[^"]*)"')
+INCLUDE = re.compile(r'^-{1,}8<-{1,}\s+"(?P<path>[^"]+)"\s*$')
+ADMONITION = re.compile(r'^(?P<mark>!!!|\?\?\?\+?)\s+(?P<kind>[\w-]+)(?:\s+"(?P<title>[^"]*)")?\s*$')
+TAB = re.compile(r'^===\+?\s+"(?P<title>[^"]*)"\s*$')
+IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>img/[^)\s]+\.png)\)(?:\{[^}]*\})?")
+INDENT = "    "
+
+
+@dataclass
+class Text:
+    """Prose between blocks (includes expanded)."""
+
+    text: str
+    line: int
+
+
+@dataclass
+class Fence:
+    """A fenced block. A Python block carries the output shown under it, if any."""
+
+    line: int  # of the opening fence, 1-based, in the page
+    end: int  # of the closing fence
+    lang: str
+    title: str | None
+    body: str  # as written, includes not expanded
+    code: str  # includes expanded: what the page renders
+    indent: str = ""  # of the admonition or tab that holds it
+    output: str | None = None
+    output_line: int | None = None  # the output block's opening fence
+    output_end: int | None = None  # and its closing fence
+    output_lang: str | None = None
+    volatile: str | None = None  # the reason given by VOLATILE_MARKER
+
+    @property
+    def is_python(self) -> bool:
+        return self.lang in PYTHON_LANGS
+
+    @property
+    def include(self) -> str | None:
+        """The path of the snippet file this block includes, when it is one include."""
+        lines = [ln for ln in self.body.splitlines() if ln.strip()]
+        match = INCLUDE.match(lines[0].strip()) if len(lines) == 1 else None
+        return match["path"] if match else None
+
+    @property
+    def snippet(self) -> Path | None:
+        return ROOT / self.include if self.include else None
+
+
+@dataclass
+class Container:
+    """An admonition (`kind` is its type) or a content tab (`kind` is "tab")."""
+
+    kind: str
+    title: str
+    collapsed: bool
+    line: int
+    children: list = field(default_factory=list)
+
+
+@dataclass
+class Stray:
+    """A marker that belongs to no block: `what` says which, and why."""
+
+    line: int
+    what: str
+
+
+class IncludeExpander:
+    """Expands `--8<--` lines with pymdown-extensions' snippets preprocessor and the site's options."""
+
+    def __init__(self, options: dict):
+        self._md = markdown.Markdown(extensions=["pymdownx.snippets"], extension_configs={"pymdownx.snippets": options})
+
+    def __call__(self, text: str) -> str:
+        if "-8<-" not in text:
+            return text
+        self._md.reset()
+        return "\n".join(self._md.preprocessors["snippet"].run(text.split("\n")))
+
+
+@functools.cache
+def site_expander() -> IncludeExpander:
+    return IncludeExpander(site.snippet_options())
+
+
+def _indented_body(lines: list[str], start: int) -> tuple[list[str], int]:
+    """The lines from `start` that are blank or indented by 4 spaces, dedented; and where they end."""
+    end = start
+    while end < len(lines) and (not lines[end].strip() or lines[end].startswith(INDENT)):
+        end += 1
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    return [line[len(INDENT):] for line in lines[start:end]], end
+
+
+def _closing_fence(lines: list[str], start: int, ticks: str) -> int:
+    for i in range(start, len(lines)):
+        stripped = lines[i].strip()
+        if stripped.startswith(ticks) and not stripped.strip(ticks[0]):
+            return i
+    raise ValueError(f"the code fence {ticks} opened on line {start} is never closed")
+
+
+def parse(text: str, expand, first: int = 1, indent: str = "") -> tuple[list, list[Stray]]:
+    """The nodes of a Markdown text in order (Text, Fence, Container), and its stray markers.
+    `first` is the page line of the text's first line, `indent` the text's indentation there."""
+    lines = text.split("\n")
+    nodes: list = []
+    strays: list[Stray] = []
+    prose: list[str] = []
+    prose_line = first
+    awaiting: tuple[int, Fence] | None = None  # an output marker's line and the block it belongs to
+    volatile: tuple[int, str] | None = None  # a volatile marker's line and reason
+
+    def flush() -> None:
+        if any(line.strip() for line in prose):
+            nodes.append(Text(expand("\n".join(prose)).strip("\n"), prose_line))
+        prose.clear()
+
+    i = 0
+    while i < len(lines):
+        line, number, stripped = lines[i], first + i, lines[i].strip()
+        fence = FENCE.match(line)
+        if awaiting and stripped and not fence:
+            strays.append(Stray(awaiting[0], "an output marker must be followed by the output block"))
+            awaiting = None
+        if volatile and stripped and stripped != OUTPUT_MARKER and not (awaiting and fence):
+            strays.append(Stray(volatile[0], "<!--volatile-output--> belongs between a Python block "
+                                             "and the output marker"))
+            volatile = None
+        if stripped == OUTPUT_MARKER:
+            last = next((n for n in reversed(nodes) if not isinstance(n, Text)), None)
+            if isinstance(last, Fence) and last.is_python and last.output is None and not prose_text(prose):
+                awaiting = (number, last)
+            else:
+                strays.append(Stray(number, "this output marker follows no Python block"))
+            i += 1
+        elif match := VOLATILE_MARKER.match(stripped):
+            volatile = (number, match["reason"].strip())
+            i += 1
+        elif fence:
+            end = _closing_fence(lines, i + 1, fence["ticks"])
+            body = "\n".join(lines[i + 1 : end])
+            title = TITLE.search(fence["rest"])
+            if awaiting:
+                target = awaiting[1]
+                target.output = body + "\n" if body else ""
+                target.output_line, target.output_end, target.output_lang = number, first + end, fence["lang"]
+                target.volatile = volatile[1] if volatile else None
+                awaiting = volatile = None
+                prose.clear()  # only blank lines lie between
+            else:
+                flush()
+                nodes.append(Fence(number, first + end, fence["lang"], title["title"] if title else None,
+                                   body, expand(body), indent))
+            prose_line = first + end + 1
+            i = end + 1
+        elif (admonition := ADMONITION.match(line)) or (tab := TAB.match(line)):
+            flush()
+            body, end = _indented_body(lines, i + 1)
+            if admonition:
+                kind, title = admonition["kind"], admonition["title"]
+                container = Container(kind, kind.capitalize() if title is None else title,
+                                      admonition["mark"] == "???", number)
+            else:
+                container = Container("tab", tab["title"], False, number)
+            container.children, inner = parse("\n".join(body), expand, number + 1, indent + INDENT)
+            strays += inner
+            nodes.append(container)
+            prose_line = first + end
+            i = end
+        else:
+            if not prose:
+                prose_line = number
+            prose.append(line)
+            i += 1
+    for leftover in (awaiting, volatile):
+        if leftover:
+            strays.append(Stray(leftover[0], "this marker is not followed by an output block"))
+    flush()
+    return nodes, strays
+
+
+def prose_text(prose: list[str]) -> bool:
+    return any(line.strip() for line in prose)
+
+
+def walk(nodes: list, kind: type):
+    """Every node of a type in a tree, in page order."""
+    for node in nodes:
+        if isinstance(node, kind):
+            yield node
+        if isinstance(node, Container):
+            yield from walk(node.children, kind)
+
+
+@dataclass
+class Page:
+    path: Path
+    text: str
+    nodes: list
+    strays: list[Stray]
+
+    @property
+    def name(self) -> str:
+        """The page as the site knows it: `tensors.md`."""
+        return self.path.relative_to(DOCS).as_posix() if self.path.is_relative_to(DOCS) else self.path.name
+
+    @property
+    def fences(self) -> list[Fence]:
+        return list(walk(self.nodes, Fence))
+
+    @property
+    def examples(self) -> list[Fence]:
+        return [fence for fence in self.fences if fence.is_python]
+
+    @property
+    def containers(self) -> list[Container]:
+        return list(walk(self.nodes, Container))
+
+    @property
+    def figures(self) -> list[str]:
+        """The figures the page shows (`img/name.png`), in order."""
+        return [m["src"] for text in walk(self.nodes, Text) for m in IMAGE.finditer(text.text)]
+
+    def where(self, line: int) -> str:
+        """`docs/tensors.md:12`, for messages."""
+        return f"{self.path.relative_to(ROOT) if self.path.is_relative_to(ROOT) else self.path}:{line}"
+
+
+def read(path: Path, text: str | None = None, expand=None) -> Page:
+    """The page at `path` (or `text` as if it were there)."""
+    text = path.read_text("utf-8") if text is None else text
+    nodes, strays = parse(text, expand or site_expander())
+    return Page(path, text, nodes, strays)

@@ -1,0 +1,202 @@
+"""The engine can fail: every mistake a page or an example can make, planted in a small page, is
+reported once, at the right line, with what to do; and what the engine writes (outputs, notebooks)
+is what the page means."""
+
+import textwrap
+
+import nbformat
+import pytest
+from PIL import Image
+
+from engine import ROOT, page, rewrite, rules
+from engine.figures import pixel_difference
+from engine.notebook import NotebookWriter
+from engine.outputs import matches
+from engine.page import IncludeExpander
+from engine.volatile import shifted_volatile_values
+from tests.test_pages import check_example
+
+CAT = '```python title="snippets/tensors/cat_2d.py"\n--8<-- "snippets/tensors/cat_2d.py"\n```\n'
+_REST = (ROOT / "docs/tensors.md").read_text("utf-8").split('"snippets/tensors/cat_2d.py"\n```\n')[1]
+CAT_OUTPUT = _REST[: _REST.index("\n```\n", _REST.index("```text")) + 5]  # its marker and output block
+MARKER = "\n<!--pytest-codeblocks:expected-output-->\n\n"
+
+
+def example(snippet: str, output: str | None, before_marker: str = "") -> str:
+    block = f'```python title="snippets/{snippet}"\n--8<-- "snippets/{snippet}"\n```\n'
+    return block + before_marker + ("" if output is None else f'{MARKER}```text title="输出"\n{output}```\n')
+
+
+TIMING = 'import time\nstart = time.perf_counter()\nprint(f"用时 {time.perf_counter() - start:.1f} 秒")\n'
+FIGURE = ('import matplotlib.pyplot as plt\nfrom pathlib import Path\nPath("img").mkdir()\nplt.plot([0, 1])\n'
+          'plt.savefig("img/{name}")\nprint("ok")\n')
+ONE = {"a.py": "print(1)\n"}
+# (what is planted, the page, its snippets, what the engine says: one entry per problem, each entry
+# the fragments of its message; "N: ..." stands for "page.md:N: ...")
+CASES = [
+    ("inline code", '```py\nprint("not an include")\n```\n', {},
+     ["1: write ```python, not ```py", "1: a Python block must be one `--8<--` include"]),
+    ("a title that is not the path", CAT.replace('title="snippets/tensors/cat_2d.py"', 'title="cat"') + CAT_OUTPUT,
+     {}, ['1: title the block title="snippets/tensors/cat_2d.py"']),
+    ("an output nobody checks", "```text\nx\n```\n", {}, ["1: this `text` block is not preceded by"]),
+    ("an output marker after prose", "正文。\n" + MARKER + "```text\nx\n```\n", {},
+     ["3: this output marker follows no Python block", "5: this `text` block is not preceded"]),
+    ("an include of a missing file", example("no/such.py", "x\n"), {}, [("cannot be read", "no/such.py")]),
+    ("no output", example("a.py", None), ONE, ["1: no output is shown for snippets/a.py"]),
+    ("a changed number", CAT + CAT_OUTPUT.replace("[7, 8]", "[7, 9]"), {},
+     [("11: the output shown differs from what snippets/tensors/cat_2d.py prints", "@@ -8,",
+       "-        [7, 9]])\n+        [7, 8]])", "pytest tests/test_pages.py --update-outputs -k cat_2d")]),
+    ("an output of `...` only", example("a.py", "...\n"), ONE, ["7: the output shown has no line without `...`"]),
+    ("a volatile output without its reason", example("a.py", "...\n", "<!--volatile-output: -->\n"), ONE,
+     ["8: say why the whole output is volatile"]),
+    ("a volatile marker on a literal output", example("a.py", "1\n", "<!--volatile-output: 内存-->\n"), ONE,
+     ["8: the output has literal lines: drop"]),
+    ("a volatile marker far from its output", example("a.py", "1\n") + "\n<!--volatile-output: 内存-->\n正文\n", ONE,
+     ["11: <!--volatile-output--> belongs between"]),
+    ("an address written out", example("a.py", "<Node at 0x7f3a2c1d5e80>\n"),
+     {"a.py": 'print("<Node at 0x7f3a2c1d5e80>")\n'},
+     ["7: the output shows the address 0x7f3a2c1d5e80"]),
+    ("a coarse timing", example("t.py", "用时 0.0 秒\n"), {"t.py": TIMING}, ["7: run again with other clock readings"]),
+    ("a restated number gone stale",
+     example("a.py", "w = 2.0283\n") + "\n训练后 w ≈ 2.04<!--from-output: snippets/a.py-->\n",
+     {"a.py": 'print("w = 2.0283")\n'}, ["11: the prose says 2.04"]),
+    ("an open answer", '??? success "参考答案"\n\n    只有文字。\n\n!!! success "参考答案"\n\n'
+     + textwrap.indent(example("a.py", "1\n"), "    "), ONE,
+     ["1: an answer without a snippet and its shown output", "5: write the answer as a folded `???` block"]),
+    ("a figure drawn differently", example("f.py", "ok\n") + "\n![图](img/models_linear_regression_loss.png)\n",
+     {"f.py": FIGURE.format(name="models_linear_regression_loss.png")}, ["1: img/models_linear_regression_loss.png: "]),
+    ("a figure the page does not show", example("f.py", "ok\n"), {"f.py": FIGURE.format(name="x_losses.png")},
+     ["1: page.md does not show img/x_losses.png"]),
+    ("a warning on stderr", example("w.py", "1\n"), {"w.py": 'import warnings\nwarnings.warn("old")\nprint(1)\n'},
+     [("1: snippets/w.py writes to stderr", "UserWarning: old")]),
+    ("an exception", example("e.py", "1\n"), {"e.py": "print(1)\nraise ValueError('boom')\n"},
+     [("1: snippets/e.py raised an exception", 'File "snippets/e.py", line 2', "ValueError: boom")]),
+]
+
+
+def problems_of(folder, text: str, snippets: dict[str, str]) -> list[str]:
+    """What the page rules and the example runs say about a page: engine.rules and check_example."""
+    for name, code in snippets.items():
+        (folder / "snippets" / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / "snippets" / name).write_text(code, "utf-8")
+    path = folder / "page.md"
+    path.write_text(text, "utf-8")
+    try:
+        shown = page.read(path, expand=IncludeExpander({"base_path": [str(folder), str(ROOT)], "check_paths": True}))
+    except Exception as error:
+        return [f"page.md cannot be read: {error}"]
+    found = rules.problems(shown)
+    for number, fence in enumerate(f for f in shown.examples if f.include):
+        (folder / f"run{number}").mkdir()
+        found += check_example(shown, fence, folder / f"run{number}").problems
+    return found
+
+
+@pytest.mark.parametrize(("planted", "text", "snippets", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_each_mistake_is_reported_once_where_it_is(planted, text, snippets, expected, tmp_path):
+    found = problems_of(tmp_path, text, snippets)
+    assert len(found) == len(expected), found
+    for problem, fragments in zip(found, expected):
+        fragments = (fragments,) if isinstance(fragments, str) else fragments
+        fragments = [f"page.md:{f}" if f[0].isdigit() else f for f in fragments]
+        assert all(fragment in problem for fragment in fragments), problem
+
+
+def test_a_correct_page_has_no_problem_and_blank_lines_in_an_answer_are_seen_alike(tmp_path):
+    answer = textwrap.indent(example("b.py", "a\n\nb\n"), "    ")  # the blank output line keeps no indentation
+    text = f'{CAT}{CAT_OUTPUT}\n**练习 1.**\n\n??? success "参考答案"\n\n{answer}'
+    assert problems_of(tmp_path, text, {"b.py": 'print("a\\n\\nb")\n'}) == []
+    expand = IncludeExpander({"base_path": [str(tmp_path), str(ROOT)]})
+    shown = page.read(tmp_path / "page.md", expand=expand)
+    cells = [c for c in NotebookWriter(tmp_path, expand, {}, set(), None).notebook(text).cells if c.cell_type == "code"]
+    assert shown.examples[1].output == cells[1].outputs[0].text == "a\n\nb\n", "the build's notebook and the test agree"
+
+
+def test_wildcards_are_the_only_looseness():
+    assert matches("<MulBackward0 object at 0x...>\n", "<MulBackward0 object at 0x7f3a>\n")
+    assert not matches("<MulBackward0 object at 0x...>\n", "<AddBackward0 object at 0x7f3a>\n")
+    assert not matches("a ... b\n", "a x\ny b\n"), "an inline ... must not span lines"
+    assert matches("tensor(\n...\n)\n", "tensor(\n1\n2\n)\n")
+    assert not matches("x\n", "x\n\n"), "a missing blank line is a difference"
+
+
+def test_update_writes_each_output_into_its_page(tmp_path):
+    answer = textwrap.indent(example("tensors/cat_2d.py", "stale\n"), "    ")
+    path = tmp_path / "page.md"
+    path.write_text(f"{CAT}\n正文\n\n??? success \"参考答案\"\n\n{answer}", "utf-8")
+    (first, second) = page.read(path).examples
+    assert rewrite.write([(str(path), first.line, "new\n"), (str(path), second.line, "x\n\ny\n")]) == [
+        f"{path}:1: rewrote the output", f"{path}:{second.line}: rewrote the output"]
+    (first, second) = page.read(path).examples
+    assert (first.output, second.output) == ("new\n", "x\n\ny\n")
+    assert '    ```text title="输出"\n    x\n\n    y\n    ```' in path.read_text("utf-8")
+
+
+def test_ids_and_pointers_move_but_keep_their_equalities():
+    import torch
+
+    x = torch.ones(4)
+    before = (id(x), x.data_ptr())
+    with shifted_volatile_values():
+        assert (id(x), x.data_ptr()) != before and x[:2].data_ptr() == x.data_ptr()
+    assert (id(x), x.data_ptr()) == before, "restored afterwards"
+
+
+def test_a_figure_differs_by_more_than_antialiasing_noise(tmp_path):
+    shown, noise, changed = (tmp_path / f"{n}.png" for n in ("shown", "noise", "changed"))
+    Image.new("RGB", (40, 30), (200, 200, 200)).save(shown)
+    for path, level in ((noise, 198), (changed, 190)):
+        drawn = Image.new("RGB", (40, 30), (200, 200, 200))
+        drawn.putpixel((5, 7), (level, 200, 200))
+        drawn.save(path)
+    assert pixel_difference(noise, shown) is None, "an edge one or two levels off is the same figure"
+    assert "in 1 pixels (rows 7-7, columns 5-5)" in pixel_difference(changed, shown)
+
+
+def test_admonitions_tabs_answers_and_figures_read_well_in_jupyter(tmp_path):
+    (tmp_path / "snippets").mkdir()
+    (tmp_path / "img").mkdir()
+    (tmp_path / "snippets/answer.py").write_text('print("6")\n', "utf-8")
+    (tmp_path / "snippets/plot.py").write_text('print("saved")  # img/a.png\n', "utf-8")
+    (tmp_path / "img/a.png").write_bytes(b"\x89PNG a")
+    (tmp_path / "img/b.png").write_bytes(b"\x89PNG b")
+    text = "\n".join([
+        "## 练习 { #exercises }", "",
+        "**练习 1.** 求 $2 \\times 3$，见[第三章](autograd.md#leaf)与[勘误](errata.md)。", "",
+        '??? success "参考答案"', "", "    一两句说明。", "", textwrap.indent(example("answer.py", "6\n"), "    "),
+        "    之后的说明。", "", '=== "CPU"', "", "    ```shell", "    pip install torch", "    ```", "",
+        example("plot.py", None), "![图 a](img/a.png)", "", "正文。", "", "![图 b](img/b.png)", "",
+        "| a | b |", "| --- | --- |", "| 1 | 2 |", "", "*[CPU]: 中央处理器",
+    ])
+    writer = NotebookWriter(tmp_path, IncludeExpander({"base_path": [str(tmp_path)], "check_paths": True}),
+                            notebooks={"autograd.md": "autograd.ipynb"}, pages={"autograd.md", "errata.md"},
+                            site_url=None)
+    notebook = writer.notebook(text)
+    nbformat.validate(notebook)
+    assert [c.cell_type for c in notebook.cells] == ["markdown", "code", "markdown", "code", "markdown"]
+    intro, answer, after, plot, rest = notebook.cells
+    assert intro.source == ('## 练习 <a id="exercises"></a>\n\n'
+                            "**练习 1.** 求 $2 \\times 3$，见[第三章](autograd.ipynb#leaf)"
+                            "与勘误。\n\n> **参考答案**\n>\n> 一两句说明。")
+    assert answer.source == 'print("6")' and answer.outputs[0].text == "6\n"
+    assert after.source == "> 之后的说明。\n\n**CPU**\n\n```shell\npip install torch\n```"
+    assert [o.metadata["filename"] for o in plot.outputs] == ["img/a.png"]  # right after its block: an output
+    assert rest.source.startswith("正文。\n\n![图 b](attachment:b.png)\n\n| a | b |")
+    assert list(rest.attachments) == ["b.png"]
+    assert rest.source.endswith("| 1 | 2 |"), "the abbreviation's definition is gone"
+
+
+def test_a_formula_on_the_notebook_page_is_typeset_or_fails_the_build():
+    from mkdocs.exceptions import PluginError
+
+    from hooks.maths import on_page_content
+    from hooks.notebook_page import notebook_content
+
+    cell = ('<div class="jp-Notebook"><div class="jp-Cell jp-MarkdownCell"><div class="jp-MarkdownOutput">'
+            "<p>误差 $\\frac{1}{n}$ 与 <code>$HOME</code></p><p>$$TEX$$</p></div></div></div>")
+    page = type("Page", (), {"file": type("File", (), {"src_path": "nb.ipynb"}), "url": "nb/"})
+    content, _ = notebook_content(cell.replace("TEX", "x^2"), "nb.ipynb")
+    assert '<span class="arithmatex">\\(\\frac{1}{n}\\)</span>' in content and "<code>$HOME</code>" in content
+    assert 'class="katex' in on_page_content(content, page, None, None)
+    with pytest.raises(PluginError, match=r"nb\.ipynb"):
+        on_page_content(notebook_content(cell.replace("TEX", "\\frac{1"), "nb.ipynb")[0], page, None, None)
