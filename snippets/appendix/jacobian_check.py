@@ -17,8 +17,8 @@ print("J_y =", J_y)
 # 2) 手算结果：J_x = diag(6x)，J_y = diag(-2y)
 hand_x = torch.diag(6 * x.detach())
 hand_y = torch.diag(-2 * y.detach())
-print("J_x 与手算一致:", torch.allclose(J_x, hand_x))
-print("J_y 与手算一致:", torch.allclose(J_y, hand_y))
+print("J_x 与手算一致：", torch.allclose(J_x, hand_x), sep="")
+print("J_y 与手算一致：", torch.allclose(J_y, hand_y), sep="")
 
 # 3) backward(gradient=v) 算的是向量-雅可比积 v^T J
 v = torch.tensor([1.0, 1.0])

@@ -5,4 +5,4 @@ x = torch.tensor(2.0, requires_grad=True)
 f = x**3 + 2 * x
 f.backward()
 print("autograd:", x.grad)
-print("手算 3x^2 + 2:", 3 * 2.0**2 + 2)
+print("手算 3x^2 + 2：", 3 * 2.0**2 + 2, sep="")

@@ -14,10 +14,10 @@ def train(zero_grad):
         loss.backward()
         with torch.no_grad():  # 手动更新参数，不记录计算图
             w -= 0.1 * w.grad
-        print(f"  第 {step + 1} 步: w.grad = {w.grad.item():.4f}, w = {w.item():.4f}")
+        print(f"  第 {step + 1} 步：w.grad = {w.grad.item():.4f}, w = {w.item():.4f}")
 
 
-print("不清零（有问题）:")
+print("不清零（有问题）：")
 train(zero_grad=False)
-print("每步清零:")
+print("每步清零：")
 train(zero_grad=True)

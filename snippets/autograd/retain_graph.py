@@ -11,7 +11,7 @@ print("第 1 次 backward，w.grad:", w.grad)
 try:
     z.backward()  # 图中保存的中间结果已被释放
 except RuntimeError as e:
-    print("第 2 次 backward 出错:", str(e).split(" (")[0])
+    print("第 2 次 backward 出错：", str(e).split(" (")[0], sep="")
 
 # 2) retain_graph=True：保留计算图，才能再次 backward
 w.grad = None  # 清空梯度，重新开始

@@ -12,6 +12,6 @@ def pick_device():
 
 device = pick_device()
 x = torch.ones(2, 2, device=device)
-print("设备:", device)
-print("x 在", x.device.type, "上:", x.device.type == device.type)
+print(f"设备：{device}")
+print(f"x 在 {x.device.type} 上：{x.device.type == device.type}")
 print((x * 2).sum().item())

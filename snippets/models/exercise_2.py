@@ -1,4 +1,5 @@
 # 练习 2：放在普通列表里的层不会被注册
+import torch
 from torch import nn
 
 
@@ -17,3 +18,8 @@ class ModuleListNet(nn.Module):  # 改正：用 nn.ModuleList
 for net in (ListNet(), ModuleListNet()):
     names = [name for name, _ in net.named_parameters()]
     print(type(net).__name__, len(names), names)
+    try:
+        torch.optim.SGD(net.parameters(), lr=0.1)
+        print("  优化器创建成功")
+    except ValueError as e:
+        print("  ValueError:", e)

@@ -24,6 +24,6 @@ net2 = nn.Linear(2, 1)
 optimizer2 = torch.optim.SGD(net2.parameters(), lr=0.1, momentum=0.9)
 net2.load_state_dict(checkpoint["model"])
 optimizer2.load_state_dict(checkpoint["optimizer"])  # 动量等状态也恢复了
-print("已训练的轮数:", checkpoint["epoch"] + 1)  # 继续训练时从这一轮往后数
-print("参数相同:", torch.equal(net2.weight, net.weight))
-print("优化器状态:", list(checkpoint["optimizer"]["state"][0]))
+print("已训练的轮数：", checkpoint["epoch"] + 1, sep="")  # 继续训练时从这一轮往后数
+print("参数相同：", torch.equal(net2.weight, net.weight), sep="")
+print("优化器状态：", list(checkpoint["optimizer"]["state"][0]), sep="")

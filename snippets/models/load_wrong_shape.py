@@ -30,4 +30,4 @@ except RuntimeError as e:
             print("  " + line)
 
 # 注意：形状一致的参数照样被复制了，这个模型已是“半新半旧”，应丢弃重建
-print("fc2.bias 已被覆盖:", torch.equal(net.fc2.bias, state["fc2.bias"]))
+print("fc2.bias 已被覆盖：", torch.equal(net.fc2.bias, state["fc2.bias"]), sep="")

@@ -26,7 +26,7 @@ y = x * x - 0.5 * x + 1.5625
 
 net = Net()
 optimizer = optim.SGD(net.parameters(), lr=0.1)
-for n in range(5000):  # 原文为 10000 次；5000 次已足够拟合，运行更快
+for n in range(5000):  # 原教程为 10000 次；5000 次已足够拟合，运行更快
     optimizer.zero_grad()  # 梯度清零
     y_pred = net(x)  # 前向计算
     loss = ((y_pred - y) ** 2).sum() / 2  # 误差平方和的一半
@@ -40,7 +40,7 @@ print("Finished Training!")
 torch.save(net.state_dict(), "model/mynet-wts.pt")
 for name, value in net.state_dict().items():
     print(name, value)
-print("保存模型参数成功.")
+print("保存模型参数成功。")
 print()
 
 # 加载：先创建同样结构的模型，再把参数装进去
@@ -53,7 +53,7 @@ for name, value in net2.state_dict().items():
 test_x = torch.linspace(0, 1, 100).reshape(100, 1)
 with torch.no_grad():
     test_y = net2(test_x)
-    print("与原模型的预测相同:", torch.equal(test_y, net(test_x)))
+    print("与原模型的预测相同：", torch.equal(test_y, net(test_x)), sep="")
 
 fig, ax = plt.subplots(figsize=(6, 4))
 ax.plot(x.numpy(), y.numpy(), "k*", label="samples")

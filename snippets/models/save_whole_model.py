@@ -22,7 +22,7 @@ x = torch.linspace(0, 1, 10).reshape(10, 1)
 y = x * x - 0.5 * x + 1.5625
 
 optimizer = optim.SGD(net.parameters(), lr=0.1)
-for n in range(5000):  # 原文为 10000 次；5000 次已足够拟合，运行更快
+for n in range(5000):  # 原教程为 10000 次；5000 次已足够拟合，运行更快
     optimizer.zero_grad()  # 梯度清零
     y_pred = net(x)  # 前向计算
     loss = ((y_pred - y) ** 2).sum() / 2  # 误差平方和的一半
@@ -34,13 +34,13 @@ print("Finished Training!")
 
 # 保存整个模型（结构 + 参数），用 pickle 序列化
 torch.save(net, "model/mynet.pt")
-print("保存模型成功.")
+print("保存模型成功。")
 
 # 加载：torch.load 默认 weights_only=True，拒绝还原任意 Python 对象
 try:
     net2 = torch.load("model/mynet.pt")
 except pickle.UnpicklingError as e:
-    print("默认加载失败（weights_only=True）:")
+    print("默认加载失败（weights_only=True）：")
     for line in str(e).splitlines():
         if "Unsupported global" in line:
             print(" ", line.strip().split(" Please use")[0])
@@ -56,7 +56,7 @@ print(net2)
 test_x = torch.linspace(0, 1, 100).reshape(100, 1)
 with torch.no_grad():
     test_y = net2(test_x)
-    print("与原模型的预测相同:", torch.equal(test_y, net(test_x)))
+    print("与原模型的预测相同：", torch.equal(test_y, net(test_x)), sep="")
 
 fig, ax = plt.subplots(figsize=(6, 4))
 ax.plot(x.numpy(), y.numpy(), "k*", label="samples")

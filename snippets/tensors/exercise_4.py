@@ -1,10 +1,15 @@
-# 练习 4：连接与堆叠后的形状
+# 练习 4：把转置后的矩阵拉成一行
 import torch
 
-a = torch.zeros(2, 3)
-b = torch.ones(2, 3)
-c = torch.full((2, 3), 2.0)
+m = torch.tensor([[1, 2, 3],
+                  [4, 5, 6]])
+mt = m.T  # 转置：不复制数据，只改变步长，结果不连续
+print(mt.is_contiguous())
 
-print(torch.cat([a, b, c], dim=0).shape)  # 行数相加
-print(torch.cat([a, b, c], dim=1).shape)  # 列数相加
-print(torch.stack([a, b, c]).shape)  # 新增第 0 维
+try:
+    mt.view(6)  # 要把 6 个元素按 1, 4, 2, 5, 3, 6 排成一行，在原内存上做不到
+except RuntimeError as e:
+    print("view 出错：", str(e).split(" (")[0], sep="")
+
+print(mt.reshape(6))  # reshape 在需要时复制数据
+print(mt.contiguous().view(6))  # 或者先复制成连续的张量，再 view

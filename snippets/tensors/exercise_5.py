@@ -1,15 +1,18 @@
-# 练习 5：把转置后的矩阵拉成一行
+# 练习 5：不写循环，求预测类别、准确率，并让每行减去该行的均值
 import torch
 
-m = torch.tensor([[1, 2, 3],
-                  [4, 5, 6]])
-mt = m.T  # 转置：不复制数据，只改变步长，结果不连续
-print(mt.is_contiguous())
+scores = torch.tensor([[0.5, 2.0, 0.25, 1.25],
+                       [1.5, 0.5, 0.0, 2.0],
+                       [0.25, 0.5, 3.0, 0.25]])  # 3 个样本 × 4 个类别
+labels = torch.tensor([1, 3, 3])  # 正确的类别
+
+pred = scores.argmax(dim=1)  # 每行得分最高的位置
+print(pred)
+correct = (pred == labels).sum().item()  # 布尔张量求和 = True 的个数
+print(f"正确 {correct} 个，准确率 {correct / len(labels):.2f}")
 
 try:
-    mt.view(6)  # 要把 6 个元素按 1, 4, 2, 5, 3, 6 排成一行，在原内存上做不到
+    scores - scores.mean(dim=1)  # (3, 4) 与 (3,)：最后一维 4 与 3 不相容
 except RuntimeError as e:
-    print("view 出错:", str(e).split(" (")[0])
-
-print(mt.reshape(6))  # reshape 在需要时复制数据
-print(mt.contiguous().view(6))  # 或者先复制成连续的张量，再 view
+    print("RuntimeError:", e)
+print(scores - scores.mean(dim=1, keepdim=True))  # (3, 4) 与 (3, 1)：每行减去自己的均值
