@@ -1,20 +1,22 @@
 # 两个入口：`make serve`（安装并在本机预览站点）与 `make test`（安装并运行全部测试）。
-# 其余目标供维护者使用，见 README。
+# 其余目标供维护者使用，见 README。安装的版本全部来自 uv.lock（Python）与 package-lock.json（KaTeX）。
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-# 依赖清单一变，安装就重做：预览站点只装 docs 组，测试装 test 组（含 torch）。
-LOCKS  := pyproject.toml package-lock.json
-HASH   := $(shell cat $(LOCKS) | cksum | cut -d' ' -f1)
+# 锁文件一变，安装就重做：预览站点只装 docs 组，测试装 test 组（含 torch）。
+HASH   := $(shell cat uv.lock package-lock.json | cksum | cut -d' ' -f1)
 DOCS_STAMP := $(VENV)/.installed-docs-$(HASH)
 STAMP  := $(VENV)/.installed-test-$(HASH)
 CHROMIUM ?= /usr/bin/chromium
 SERVE_ADDR ?= 127.0.0.1:8000
+# 只含 CPU 的 torch/torchvision 所在的索引（CI 设为 https://download.pytorch.org/whl/cpu）：这两个包按锁定的
+# 版本从那里装，其余的包（以及 CUDA 版 torch 才需要的 nvidia-*、triton）照旧按锁文件从 PyPI 装。
+TORCH_INDEX ?=
 # Material for MkDocs 的停止维护提示与本站内容无关，不在每次构建时打印。
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build browser node refresh bench clean
+.PHONY: serve test build lock refresh bench clean setup-check locked browser
 
 serve: $(DOCS_STAMP)
 	$(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR)
@@ -25,48 +27,73 @@ test: $(STAMP) browser
 build: $(DOCS_STAMP)
 	$(BIN)/mkdocs build --strict
 
-# 重新运行全部示例：刷新 img/ 中的图片，并把页面上与实际不符的输出改写为实际输出。
-refresh: $(STAMP)
-	$(BIN)/pytest --update-outputs -n auto tests/test_snippets_standalone.py tests/test_examples.py
+# 改了 pyproject.toml 的依赖之后：重新解析并写出 uv.lock（与 pyproject.toml 一起提交）。
+lock: $(BIN)/uv
+	$(BIN)/uv lock
+
+# 把锁文件推到各依赖的最新允许版本（torch/torchvision/numpy/matplotlib 在 pyproject.toml 中精确锁定，
+# 升级它们先改那里），重装，再运行全部示例：与实际不符的输出写回页面、不同的图重画。之后审阅 git diff。
+refresh: $(BIN)/uv
+	$(BIN)/uv lock --upgrade
+	$(MAKE) $(STAMP)
+	$(BIN)/pytest -n auto --dist loadgroup --update-outputs tests/test_pages.py
+	@echo "==> 请审阅 git diff uv.lock docs img，必要时把易变的值重新写成 ..."
 
 # 测试套件与站点构建的耗时；新克隆中 `make serve` 到可访问的秒数、.venv 大小、每页传输的字节数。
 bench: $(STAMP)
 	$(BIN)/python -m tools.bench_suite
 	$(BIN)/python -m tools.bench_site
 
-# 新环境不经 ensurepip：由系统的 pip 直接装入新版 pip 与 uv（没有系统 pip 时退回 ensurepip）。
-define venv
-	$(PYTHON) -m venv --without-pip $(VENV)
-	$(PYTHON) -m pip --python $(BIN)/python install --quiet --no-compile "pip>=25.1" "uv>=0.9" 2>/dev/null \
-		|| { $(PYTHON) -m venv $(VENV) && $(BIN)/python -m pip install --quiet --upgrade "pip>=25.1" "uv>=0.9"; }
-endef
+# 装任何东西之前：Python 与 Node.js 的版本，缺了就说明要装什么，然后停止。
+setup-check:
+	@problems=""; \
+	if ! $(PYTHON) -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))' 2>/dev/null; then \
+		problems="$$problems\n  - Python 3.11–3.13（$(PYTHON) 是 $$($(PYTHON) --version 2>&1 || echo 没有找到)）"; fi; \
+	if ! node -e 'process.exit(parseInt(process.versions.node) < 20 ? 1 : 0)' 2>/dev/null || ! command -v npm >/dev/null; then \
+		problems="$$problems\n  - Node.js 20 或更新版本与 npm（现在：$$(node --version 2>/dev/null || echo 没有 node)，$$(command -v npm >/dev/null && echo 有 npm || echo 没有 npm)）"; fi; \
+	if [ -n "$$problems" ]; then \
+		printf "缺少构建本站所需的程序，什么都还没有安装：$$problems\n"; \
+		printf "macOS：brew install python@3.13 node\nDebian/Ubuntu（Windows 上在 WSL 中）：apt-get install python3 python3-venv，Node.js 20+ 见 https://nodejs.org\n"; \
+		printf "装好后重新运行；Python 不叫 python3 时：make test PYTHON=python3.13\n"; \
+		exit 1; fi
 
-# 预览只装 docs 组（不含 torch），用 uv 并行下载安装，约半分钟；预编译 .pyc 让首次构建更快，
+# 新环境不经 ensurepip：由系统的 pip 直接装入新版 pip 与 uv（没有系统 pip 时退回 ensurepip）。
+$(BIN)/uv: | setup-check
+	$(PYTHON) -m venv --without-pip $(VENV)
+	$(PYTHON) -m pip --python $(BIN)/python install --quiet --no-compile "pip>=25.1" "uv>=0.9,<1" 2>/dev/null \
+		|| { $(PYTHON) -m venv $(VENV) && $(BIN)/python -m pip install --quiet --upgrade "pip>=25.1" "uv>=0.9,<1"; }
+
+# 锁文件必须与 pyproject.toml 一致：不一致时说明怎么修，不装任何东西。
+locked: $(BIN)/uv
+	@$(BIN)/uv lock --check --quiet 2>/dev/null || { \
+		echo "uv.lock 与 pyproject.toml 不一致（改了依赖却没有重新锁定）。运行 make lock，再提交 uv.lock。"; exit 1; }
+
+# 预览只装 docs 组（不含 torch），用 uv 按锁文件（带哈希）并行安装，约半分钟；预编译 .pyc 让首次构建更快，
 # 也不在预览的日志里打印第三方包（jieba）编译时的警告。公式排版用的 KaTeX 来自 npm。
-$(DOCS_STAMP): $(LOCKS) | node
-	@echo "==> 安装构建站点所需的依赖：pyproject.toml 的 docs 组（不含 torch）与 package.json 的 KaTeX"
-	$(venv)
-	$(BIN)/uv pip install --python $(BIN)/python --compile-bytecode --group docs
+$(DOCS_STAMP): uv.lock package-lock.json | locked
+	@echo "==> 安装构建站点所需的依赖：uv.lock 的 docs 组（不含 torch）与 package-lock.json 的 KaTeX"
+	$(BIN)/uv export --frozen --quiet --no-default-groups --group docs --no-emit-project -o $(VENV)/requirements-docs.txt
+	$(BIN)/uv pip install --python $(BIN)/python --compile-bytecode --require-hashes -r $(VENV)/requirements-docs.txt
+	$(BIN)/uv pip install --python $(BIN)/python --no-deps -e .
 	npm ci --no-audit --no-fund
 	rm -f $(VENV)/.installed-docs-*
 	touch $@
 
-# 测试装 test 组（含 torch）：用 pip，它从本机磁盘取 torch，uv 不会；安装时不预编译 .pyc，
-# 用到的模块在首次导入时编译。
-$(STAMP): $(LOCKS) | node
-	@echo "==> 安装全部依赖：pyproject.toml 的 test 组（含 torch，首次几分钟）与 package.json 的 KaTeX"
-	$(venv)
-	$(BIN)/python -m pip install --no-compile --group test
+# 测试装 test 组（含 torch）：用 pip，它也从本机的包缓存取 torch，uv 不会。安装时就编译 .pyc：设了
+# PYTHONDONTWRITEBYTECODE 的环境里，每个新进程否则都要重新编译 torch，导入慢一倍多。
+$(STAMP): uv.lock package-lock.json | locked
+	@echo "==> 安装全部依赖：uv.lock 的 test 组（含 torch，首次几分钟）与 package-lock.json 的 KaTeX"
+	$(BIN)/uv export --frozen --quiet --group test --no-emit-project -o $(VENV)/requirements-test.txt \
+		$(if $(TORCH_INDEX),$(shell $(BIN)/uv export --frozen --quiet --group test --no-hashes --no-emit-project \
+			| grep -oE '^(torch|torchvision|nvidia-[a-z0-9-]+|triton|cuda-[a-z0-9-]+)==' | sed 's/==//; s/^/--no-emit-package /'))
+	$(if $(TORCH_INDEX),$(BIN)/python -m pip install --no-deps --index-url $(TORCH_INDEX) \
+		$$($(BIN)/uv export --frozen --quiet --group test --no-hashes --no-emit-project | grep -oE '^torch(vision)?==[^ ;]+'))
+	$(BIN)/python -m pip install --no-deps --require-hashes -r $(VENV)/requirements-test.txt
+	$(BIN)/python -m pip install --no-deps -e .
+	$(BIN)/python -m pip check
 	npm ci --no-audit --no-fund
 	rm -f $(VENV)/.installed-*
 	touch $@ $(DOCS_STAMP)
-
-# 构建站点需要 Node.js 与 npm；以 root 运行且有 apt-get 时自动安装。
-node:
-	@if ! command -v npm >/dev/null && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-		echo "==> 安装 Node.js 与 npm"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
-	fi
 
 # 浏览器测试需要 Debian 的 chromium；以 root 运行且有 apt-get 时自动安装，否则相关测试会说明原因并跳过。
 browser:

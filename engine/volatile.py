@@ -45,7 +45,7 @@ class _ShiftedDatetime(datetime.datetime):
 
     @classmethod
     def utcnow(cls):
-        return super().now(datetime.timezone.utc).replace(tzinfo=None) + DATE_SHIFT
+        return super().now(datetime.UTC).replace(tzinfo=None) + DATE_SHIFT
 
     @classmethod
     def today(cls):

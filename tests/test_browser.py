@@ -1,23 +1,25 @@
-"""The site as a reader's browser sees it (headless Chromium driven by Playwright): every
-page loads, only from the site's own host and within its weight budget; maths costs nothing
-where there is none and renders where there is, also after instant navigation; on a phone no
-text is cut off; figures open in a zoom view and are not white panels in dark mode (the search:
+"""The site as a reader's browser sees it (headless Chromium driven by Playwright), each page loaded
+once, at a phone's width (390 px) in dark mode: it loads only from the site's own host and within its
+weight budget; maths costs nothing where there is none and renders where there is, also after
+instant navigation; no text is cut off; figures open in a zoom view and are no white panels in dark
+mode; the notebook button and the code titles download what the site built (the search:
 tests/test_search.py)."""
 
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from engine import ROOT
 from tests.browser import BROWSER, page_paths
 
 PAGE_PATHS = page_paths()
 PHONE = {"width": 390, "height": 844}
-HOME_BUDGET, PAGE_BUDGET = 700_000, 1_500_000  # bytes received, uncompressed
+HOME_BUDGET, PAGE_BUDGET = 700_000, 1_500_000  # bytes a first visit downloads, uncompressed
 MATHS_ENGINES = ("mathjax", "katex.min.js", "katex.js", "auto-render")
 CUT_TEXT = (Path(__file__).parent / "cut_text.js").read_text("utf-8")
 FORMULAS = """[...document.querySelectorAll('.arithmatex')]
@@ -32,12 +34,15 @@ pytestmark = BROWSER
 class Visit:
     requested: list[str]
     failed: list[str]
-    received: int  # bytes of every response body
+    received: int  # bytes of the distinct files requested from the site
     headings: int
     formula_widths: list[float]
     katex_font_loaded: bool
     cut_text: list[str]
     scrolling_outputs: int  # program outputs wider than their block
+    figures: dict = field(default_factory=dict)  # name: (white share in the file, on the screen)
+    zoomed: bool = False  # the first figure, clicked, fills the screen's width
+    downloads: dict = field(default_factory=dict)  # file name: bytes, through the notebook button and a code title
 
 
 def _katex_font_loads(page) -> bool:
@@ -48,79 +53,109 @@ def _katex_font_loads(page) -> bool:
         return False
 
 
-def _visit(browser, url: str) -> Visit:
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    requested, responses = [], []
-    page.on("request", lambda request: requested.append(request.url))
-    page.on("response", lambda response: responses.append(response))
-    page.goto(url, wait_until="networkidle")
-    formula_widths = page.evaluate(FORMULAS)
-    visit = Visit(
-        requested=requested,
-        failed=[r.url for r in responses if r.status >= 400],
-        received=sum(len(r.body()) for r in responses if r.status == 200),
-        headings=page.locator("article h1").count(),
-        formula_widths=formula_widths,
-        katex_font_loaded=bool(formula_widths) and _katex_font_loads(page),
-        cut_text=page.evaluate(CUT_TEXT),
-        scrolling_outputs=page.evaluate(
-            "[...document.querySelectorAll('.language-text pre > code')]"
-            ".filter(e => e.scrollWidth > e.clientWidth + 1).length"
-        ),
-    )
-    context.close()
-    return visit
+def _white_share(png: bytes) -> float:
+    """Share of the pixels of an image that are (nearly) white."""
+    import matplotlib.image
+
+    rgb = matplotlib.image.imread(io.BytesIO(png), format="png")[..., :3]
+    return float((rgb.min(axis=-1) > 0.9).mean())
+
+
+def _file(site: Path, url: str) -> Path:
+    file = site / urlparse(url).path.lstrip("/")
+    return file / "index.html" if file.is_dir() else file
 
 
 @pytest.fixture(scope="module")
-def visit(browser, site_url):
-    """Each page loaded once, at a phone's width (390 px), for all the checks below."""
+def visit(browser, site_url, built_site):
+    """Each page loaded once, in one phone-sized dark-mode tab, for all the checks below. Files the
+    browser has cached are requested all the same, so each page's weight counts them."""
+    context = browser.new_context(viewport=PHONE, color_scheme="dark", accept_downloads=True)
+    page = context.new_page()
     visits = {}
 
     def load(path: str) -> Visit:
-        if path not in visits:
-            visits[path] = _visit(browser, site_url + path)
-        return visits[path]
+        if path in visits:
+            return visits[path]
+        requested, responses = [], []
+        on_request, on_response = (lambda r: requested.append(r)), (lambda r: responses.append(r))
+        page.on("request", on_request)
+        page.on("response", on_response)
+        page.goto(site_url + path, wait_until="networkidle")
+        page.remove_listener("request", on_request)
+        page.remove_listener("response", on_response)
+        urls = [r.url for r in requested]
+        own = {_file(built_site[0], u) for u in urls if u.startswith(site_url)}
+        seen = visits[path] = Visit(
+            requested=urls,
+            failed=[r.url for r in responses if r.status >= 400],
+            received=sum(f.stat().st_size for f in own if f.is_file()),
+            headings=page.locator("article h1").count(),
+            formula_widths=(widths := page.evaluate(FORMULAS)),
+            katex_font_loaded=bool(widths) and _katex_font_loads(page),
+            cut_text=page.evaluate(CUT_TEXT),
+            scrolling_outputs=page.evaluate("[...document.querySelectorAll('.language-text pre > code')]"
+                                            ".filter(e => e.scrollWidth > e.clientWidth + 1).length"),
+        )
+        if path == "models/":  # four matplotlib figures: dark mode, then the zoom view
+            for figure in page.locator("article img:not(.keep-colours)").all():
+                figure.scroll_into_view_if_needed()
+                file = _file(built_site[0], urljoin(page.url, figure.get_attribute("src")))
+                seen.figures[file.name] = (_white_share(file.read_bytes()), _white_share(figure.screenshot()))
+            figure = page.locator("article a.glightbox img").first
+            inline = figure.bounding_box()["width"]
+            figure.click()
+            page.wait_for_function("w => { const img = document.querySelector('.gslide.current .gslide-image img');"
+                                   " return img && img.getBoundingClientRect().width >= w; }", arg=PHONE["width"] - 1)
+            seen.zoomed = inline < PHONE["width"] - 20
+        if path == "autograd/":  # the notebook button and the first code title, as a reader clicks them
+            with page.expect_download() as download:
+                page.get_by_role("link", name="下载 notebook").click()
+            seen.downloads[download.value.suggested_filename] = Path(download.value.path()).read_bytes()
+            title = page.locator("a.snippet-source").first
+            response = page.request.get(urljoin(page.url, title.get_attribute("href")))
+            seen.downloads[title.inner_text().strip()] = response.body() if response.ok else None
+        return seen
 
-    return load
+    yield load
+    context.close()
 
 
 @pytest.mark.parametrize("path", PAGE_PATHS)
-def test_page_requests_only_its_own_host(visit, site_url, path):
+def test_page_loads_from_its_own_host_within_its_budget_and_cuts_no_text(visit, site_url, path):
     seen = visit(path)
-    foreign = [url for url in seen.requested if not url.startswith((site_url, "data:", "blob:"))]
-    assert foreign == [], f"{path or 'index'} requests other hosts"
-    assert seen.failed == [], f"{path or 'index'} requests files the site does not have"
+    assert [url for url in seen.requested if not url.startswith((site_url, "data:", "blob:"))] == []
+    assert seen.failed == [], "requests files the site does not have"
     assert seen.headings >= 1
-
-
-@pytest.mark.parametrize("path", PAGE_PATHS)
-def test_page_stays_within_its_weight_budget(visit, path):
-    budget = HOME_BUDGET if path == "" else PAGE_BUDGET
-    assert visit(path).received <= budget, f"{path or 'index'}: {visit(path).received:,} bytes"
+    assert seen.received <= (HOME_BUDGET if path == "" else PAGE_BUDGET), f"{seen.received:,} bytes"
+    assert seen.cut_text == []
+    assert seen.scrolling_outputs == 0, "program outputs wrap like a terminal's"
 
 
 @pytest.mark.parametrize("path", PAGE_PATHS)
 def test_maths_costs_nothing_where_there_is_none_and_renders_where_there_is(visit, path):
     seen = visit(path)
     assert not [url for url in seen.requested if any(e in url.lower() for e in MATHS_ENGINES)]
-    katex_files = [url for url in seen.requested if "/katex/" in url]
     if not seen.formula_widths:
-        assert katex_files == [], f"{path or 'index'} has no formula but loads KaTeX files"
+        assert [url for url in seen.requested if "/katex/" in url] == [], "no formula, yet KaTeX files"
     else:
-        assert min(seen.formula_widths) > 0, seen.formula_widths
-        assert seen.katex_font_loaded
+        assert min(seen.formula_widths) > 0 and seen.katex_font_loaded, seen.formula_widths
+    if path == "appendix-jacobian/":
+        assert len(seen.formula_widths) >= 10
 
 
-def test_the_appendix_has_formulas(visit):
-    assert len(visit("appendix-jacobian/").formula_widths) >= 10
+def test_figures_zoom_and_are_no_white_panels_in_dark_mode(visit):
+    seen = visit("models/")
+    assert seen.zoomed and len(seen.figures) >= 4
+    for name, (in_file, on_screen) in seen.figures.items():
+        assert in_file > 0.5, f"{name} is no white-background figure: the check would prove nothing"
+        assert on_screen < 0.05, f"{name} is a white panel in dark mode: {on_screen:.0%} of it white"
 
 
-@pytest.mark.parametrize("path", PAGE_PATHS)
-def test_no_text_is_cut_off_on_a_phone(visit, path):
-    assert visit(path).cut_text == []
-    assert visit(path).scrolling_outputs == 0, "program outputs wrap like a terminal's"
+def test_a_reader_downloads_a_notebook_and_a_snippet_through_the_page_links(visit, built_site):
+    (notebook, notebook_bytes), (snippet, snippet_bytes) = visit("autograd/").downloads.items()
+    assert notebook == "autograd.ipynb" and notebook_bytes == (built_site[0] / "notebooks" / notebook).read_bytes()
+    assert snippet.startswith("snippets/") and snippet_bytes == (ROOT / snippet).read_bytes()
 
 
 def _serve_at_site_url(context, site: Path) -> str:
@@ -129,8 +164,7 @@ def _serve_at_site_url(context, site: Path) -> str:
     base = re.search(r"<loc>(.*?)</loc>", (site / "sitemap.xml").read_text("utf-8"))[1]
 
     def fulfil(route):
-        file = site / urlparse(route.request.url).path.lstrip("/")
-        file = file / "index.html" if file.is_dir() else file
+        file = _file(site, route.request.url)
         route.fulfill(path=file) if file.is_file() else route.fulfill(status=404, path=site / "404.html")
 
     context.route(base + "**", fulfil)
@@ -138,7 +172,7 @@ def _serve_at_site_url(context, site: Path) -> str:
 
 
 def test_formulas_render_after_instant_navigation_from_a_page_without_maths(browser, built_site):
-    site, _ = built_site
+    site = built_site[0]
     maths_pages = sorted(
         p.parent.name for p in site.glob("*/index.html") if 'class="arithmatex"' in p.read_text("utf-8")
     )
@@ -158,45 +192,3 @@ def test_formulas_render_after_instant_navigation_from_a_page_without_maths(brow
         page.wait_for_function("!document.querySelector('.arithmatex')")
     assert page.evaluate("window.notReloaded === true"), "a page was loaded in full, not navigated to instantly"
     context.close()
-
-
-def test_clicking_a_figure_opens_a_zoom_view_on_a_phone(browser, site_url):
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    page.goto(site_url + "models/", wait_until="networkidle")
-    figure = page.locator("article a.glightbox img").first
-    inline_width = figure.bounding_box()["width"]
-    figure.click()
-    # the zoom view shows the figure from edge to edge (and takes pinch gestures)
-    page.wait_for_function(
-        "w => { const img = document.querySelector('.gslide.current .gslide-image img');"
-        " return img && img.getBoundingClientRect().width >= w; }",
-        arg=PHONE["width"] - 1,
-    )
-    assert inline_width < PHONE["width"] - 20
-    context.close()
-
-
-def _white_share(png: bytes) -> float:
-    """Share of the pixels of a screenshot that are (nearly) white."""
-    import matplotlib.image
-
-    rgb = matplotlib.image.imread(io.BytesIO(png), format="png")[..., :3]
-    return float((rgb.min(axis=-1) > 0.9).mean())
-
-
-def test_figures_are_not_white_panels_in_dark_mode(browser, site_url, built_site):
-    site, _ = built_site
-    context = browser.new_context(color_scheme="dark")
-    page = context.new_page()
-    shown = {}
-    page.goto(site_url + "models/", wait_until="networkidle")  # four matplotlib figures
-    for figure in page.locator("article img:not(.keep-colours)").all():
-        figure.scroll_into_view_if_needed()
-        file = site / urlparse(urljoin(page.url, figure.get_attribute("src"))).path.lstrip("/")
-        shown[file.name] = (_white_share(file.read_bytes()), _white_share(figure.screenshot()))
-    context.close()
-    assert len(shown) >= 4
-    for name, (in_file, on_screen) in shown.items():
-        assert in_file > 0.5, f"{name} is no white-background figure: the check would prove nothing"
-        assert on_screen < 0.05, f"{name} is a white panel in dark mode: {on_screen:.0%} of it white"
