@@ -16,13 +16,15 @@ TORCH_INDEX ?=
 # Material for MkDocs 的停止维护提示与本站内容无关，不在每次构建时打印。
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build lock refresh bench clean setup-check locked browser
+.PHONY: serve test install build lock refresh audit bench clean setup-check locked browser
 
 serve: $(DOCS_STAMP)
 	$(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR)
 
 test: $(STAMP) browser
 	$(BIN)/pytest -n auto --dist loadgroup
+
+install: $(STAMP)
 
 build: $(DOCS_STAMP)
 	$(BIN)/mkdocs build --strict
@@ -38,6 +40,15 @@ refresh: $(BIN)/uv
 	$(MAKE) $(STAMP)
 	$(BIN)/pytest -n auto --dist loadgroup --update-outputs tests/test_pages.py
 	@echo "==> 请审阅 git diff uv.lock docs img，必要时把易变的值重新写成 ..."
+
+# 依赖的已知漏洞：按 uv.lock 导出全部 Python 包（torch 与 torchvision 按 PyPI 上的版本号，不带 +cpu）交给
+# pip-audit（它从漏洞数据库查询，需要联网；锁定版本的 pip-audit 装在 .venv 里），再审计 package-lock.json。
+audit: locked
+	$(BIN)/uv export --frozen --quiet --all-groups --no-emit-project --no-hashes -o $(VENV)/requirements-audit.txt
+	$(BIN)/uv export --frozen --quiet --no-default-groups --group audit --no-emit-project -o $(VENV)/requirements-pip-audit.txt
+	$(BIN)/uv pip install --python $(BIN)/python --quiet --require-hashes -r $(VENV)/requirements-pip-audit.txt
+	$(BIN)/pip-audit --progress-spinner off --strict --disable-pip --no-deps -r $(VENV)/requirements-audit.txt
+	npm audit
 
 # 测试套件与站点构建的耗时；新克隆中 `make serve` 到可访问的秒数、.venv 大小、每页传输的字节数。
 bench: $(STAMP)

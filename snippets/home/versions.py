@@ -1,8 +1,9 @@
 # 本站页面上的每一段输出，都是用下面这些版本真实运行得到的
+import matplotlib
 import numpy
 import torch
 import torchvision
 
-for name, module in [("torch", torch), ("torchvision", torchvision), ("numpy", numpy)]:
+for module in [torch, torchvision, numpy, matplotlib]:
     version = module.__version__.split("+")[0]  # 去掉 +cpu、+cu130 这类构建标记
-    print(f"{name:<12} {version}")
+    print(f"{module.__name__:<12} {version}")
