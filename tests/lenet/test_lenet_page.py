@@ -1,5 +1,6 @@
 """The LeNet / CIFAR-10 page: its stored outputs are what its cells print on the generated data
-set; it learns, resumes, survives Ctrl-C, and answers bad input with one message."""
+set, under a run record that names what the run read; it learns, resumes, survives Ctrl-C, and
+answers bad input with one message."""
 
 import hashlib
 import json
@@ -15,15 +16,21 @@ import nbformat
 import pytest
 import torch
 import torch.nn as nn
+import torchvision
+from torchvision.datasets import CIFAR10
 
 from tests.harness.outputs import assert_output
 from tests.lenet.conftest import start_script
 from tools.fake_cifar import ARCHIVE, BASE
 from tools.lenet_notebook import (
     NOTEBOOK,
-    OUTPUT_DATA,
+    OFFICIAL_MD5,
     OUTPUT_SETTINGS,
     PAGE,
+    DataSet,
+    failure,
+    main,
+    record_cell,
     stored_outputs,
 )
 
@@ -41,7 +48,8 @@ def load(path):
 
 def test_notebook_is_generated_from_the_page_source():
     source = jupytext.read(PAGE).cells
-    stored = nbformat.read(NOTEBOOK, as_version=4).cells
+    stored = nbformat.read(NOTEBOOK, as_version=4)
+    stored = [cell for cell in stored.cells if cell is not record_cell(stored)]
     assert [(c.cell_type, c.source) for c in stored] == [(c.cell_type, c.source) for c in source], \
         "docs/lenet-cifar10.ipynb is stale: run `python -m tools.lenet_notebook`"
     assert not [c for c in source if c.cell_type == "code" and "__main__" in c.source]
@@ -53,16 +61,54 @@ def test_page_carries_no_test_plumbing():
         text = path.read_text("utf-8")
         for word in ("LENET_CHECKSUMS", "tests/", "测试套件", "SYNTHETIC", "synthetic", "data_note", "合成数据"):
             assert word not in text, f"{path.name} mentions {word!r}"
+    for claim in ("不是 CIFAR-10", "生成的小数据集", "500 张", "原文"):  # what the data was: the run record says
+        assert claim not in PAGE.read_text("utf-8"), claim
     assert re.search(r"CIFAR10\(root=root, train=True, download=download, transform=transform\)",
                      PAGE.read_text("utf-8"))
 
 
-def test_page_states_the_run_its_outputs_come_from():
-    text = PAGE.read_text("utf-8")
-    for name, value in OUTPUT_SETTINGS.items():
-        if name != "LENET_DOWNLOAD":
-            assert f"`{name}={value}`" in text, name
-    assert f"{OUTPUT_DATA['n_train']} 张训练图片、{OUTPUT_DATA['n_test']} 张测试图片" in text
+def test_run_record_names_what_the_run_read(page_run):
+    """The record the tool writes, stored and repeated: generated data, its size, the settings
+    and versions read back from the run; the figures' titles name the data in the same way."""
+    run, workdir = page_run
+    stored = nbformat.read(NOTEBOOK, as_version=4)
+    assert stored.cells.index(record_cell(stored)) == 1 + next(
+        i for i, c in enumerate(stored.cells) if c.source.startswith("## 第三部分"))
+    generated = DataSet("", generated=True)
+    facts = [f"- 数据：{generated.describe()}；训练集 500 张，测试集 200 张\n", "- 设备：CPU（", "，1 个计算线程）",
+             "- 设置：训练 3 轮，批量 50，学习率 0.001，随机种子 0\n",  # OUTPUT_DATA, OUTPUT_SETTINGS
+             f"torch {torch.__version__.split('+')[0]}", f"torchvision {torchvision.__version__.split('+')[0]}"]
+    for record in (record_cell(stored).source, record_cell(nbformat.read(workdir / "notebook.ipynb", 4)).source):
+        for fact in facts:
+            assert fact in record, (fact, record)
+    assert run.namespace["DATA_NAME"] == generated.name and "not CIFAR-10" in generated.name
+    assert run.namespace["fig"].get_suptitle().endswith(f"\n{generated.name}, 500 train / 200 test images")
+
+
+def test_tool_never_calls_another_archive_cifar10(trusted, fake_cifar, tmp_path):
+    """--data with an archive in CIFAR-10's format that is not the official one (the generated
+    cifar-10-python.tar.gz, which torchvision's CIFAR10 trusts here): the page's defaults, and
+    neither the record nor the titles call it CIFAR-10."""
+    recorded = main(["--data", str(fake_cifar), "--output", str(tmp_path / "page.ipynb"), "--min-accuracy", "0"])
+    record = record_cell(nbformat.read(tmp_path / "page.ipynb", 4)).source
+    data = next(line for line in record.splitlines() if line.startswith(f"- 数据：{recorded.data.describe()}；"))
+    assert "不是官方的 CIFAR-10" in data and "生成" not in data and "官方的 CIFAR-10 数据集" not in record
+    assert "- 设置：训练 5 轮，批量 128，学习率 0.001，随机种子 0\n" in record
+    name = recorded.run.namespace["DATA_NAME"]
+    assert name == recorded.data.name == "data in CIFAR-10 format, not the official CIFAR-10"
+    assert name in recorded.run.namespace["fig"].get_suptitle()
+    assert failure(recorded, 0.0) is None and "below --min-accuracy 1.0" in failure(recorded, 1.0)
+
+
+def test_tool_stops_with_a_message_when_the_page_cannot_run(fake_cifar, tmp_path, capsys):
+    assert OFFICIAL_MD5 == CIFAR10.tgz_md5  # the published MD5, as torchvision records it
+    with pytest.raises(SystemExit) as stop:  # the page checks the archive against the official MD5s
+        main(["--data", str(fake_cifar), "--output", str(tmp_path / "page.ipynb")])
+    assert stop.value.code == 1 and not (tmp_path / "page.ipynb").exists()
+    assert "数据集不可用" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as stop:
+        main(["--data", str(tmp_path), "--output", str(tmp_path / "page.ipynb")])
+    assert stop.value.code == 2 and f"{ARCHIVE} not found" in capsys.readouterr().err
 
 
 def test_stored_outputs_are_what_each_cell_prints(page_run):
@@ -81,7 +127,9 @@ def test_stored_outputs_are_what_each_cell_prints(page_run):
 def test_learns_beyond_what_a_double_softmax_can(page_run):
     history = page_run[0].namespace["history"]
     assert history["train_loss"][-1] < history["train_loss"][0]
-    # a model with softmax in forward stays above 1.46 (exercise 3); this one reaches 0.31
+    # a model with softmax in forward stays above 1.46 (exercise 3); this one reaches 0.3
+    floor = nn.CrossEntropyLoss()(torch.tensor([[1.0] + [0.0] * 9]), torch.tensor([0]))
+    assert f"打印的是 `{floor!s}`" in PAGE.read_text("utf-8") and round(floor.item(), 4) == DOUBLE_SOFTMAX_FLOOR
     assert history["test_loss"][-1] < DOUBLE_SOFTMAX_FLOOR - 0.6, history
     assert history["test_acc"][-1] >= 0.8, history  # chance is 0.1
 
@@ -125,12 +173,12 @@ def test_device_choice_uses_cuda_when_there_is_one(page_run, monkeypatch, capsys
     monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
     monkeypatch.setattr(torch.cuda, "get_device_name", lambda device=None: "Fake GPU")
     assert choose_device("auto") == torch.device("cuda") and choose_device("cuda").type == "cuda"
-    assert capsys.readouterr().out == "使用设备: cuda (Fake GPU)\n" * 2
+    assert capsys.readouterr().out == "使用设备：cuda（Fake GPU）\n" * 2
     assert torch.backends.cudnn.benchmark
     assert choose_device("cpu") == torch.device("cpu")
     monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
     assert choose_device("auto") == torch.device("cpu")
-    assert capsys.readouterr().out.count("使用设备: cpu") == 2
+    assert capsys.readouterr().out.count("使用设备：cpu") == 2
 
 
 # --- resume, seeds, Ctrl-C ----------------------------------------------------------------
@@ -194,7 +242,7 @@ def test_script_ctrl_c_saves_and_exits_cleanly(lenet_env, data_dir, fake_cifar, 
         process.kill()
     assert process.returncode == 130, err[-3000:]
     assert "Traceback" not in err
-    assert "使用设备: cpu" in out and "训练被中断" in out and "重新运行即从这里继续" in out
+    assert "使用设备：cpu" in out and "训练被中断" in out and "轮从头再训练一遍" in out
     state = load(checkpoint)
     assert state["epoch"] >= 1 and len(state["history"]["test_acc"]) == state["epoch"]
     assert [p.name for p in checkpoint.parent.iterdir()] == [checkpoint.name]  # no temp files left
@@ -355,6 +403,6 @@ def test_asking_for_cuda_without_it_says_so(lenet_env, run_notebook, monkeypatch
 def test_runs_on_cuda(lenet_env, run_notebook, tmp_path):
     done = run_notebook({**lenet_env, "LENET_DEVICE": "auto", "LENET_EPOCHS": "3"})
     assert done.exit_code is None, done.exit_code
-    assert "使用设备: cuda" in done.stdout
+    assert "使用设备：cuda" in done.stdout
     state = torch.load(tmp_path / "model" / "lenet_cifar10.pt", weights_only=True, map_location="cpu")
     assert state["history"]["test_loss"][-1] < DOUBLE_SOFTMAX_FLOOR - 0.6
