@@ -201,12 +201,6 @@ loss_function = nn.CrossEntropyLoss()
 #   要让拷贝与计算重叠，得把拷贝放到另一个流上，见 PyTorch 教程
 #   [A guide on good usage of non_blocking and pin_memory()](https://docs.pytorch.org/tutorials/intermediate/pinmem_nonblock.html)。
 #   在 CPU 上这个参数不起作用。
-#
-# `train_one_epoch` 开头的 `model.train()` 和下一步 `evaluate` 开头的 `model.eval()` 切换模型的模式：它们把模型和它的
-# 每个子模块的 `training` 属性设为 `True` 或 `False`，此外什么也不算。读这个属性的是 `Dropout`、`BatchNorm` 这类层：
-# `Dropout` 训练时随机把一部分元素置零、其余的按比例放大，评估时原样输出；`BatchNorm` 训练时用当前批量的均值和方差
-# （并更新它们的滑动平均），评估时改用滑动平均。本页的 LeNet 没有这两种层，所以两种模式下的输出完全相同；
-# 照样调用它们是个好习惯：以后加入这类层，训练和评估的行为自然就对了。下面验证这几点：
 
 # %% tags=["train"]
 def train_one_epoch(model, loader, loss_function, optimizer, device, desc="train",
@@ -232,6 +226,13 @@ def train_one_epoch(model, loader, loss_function, optimizer, device, desc="train
             bar.set_postfix(loss=f"{loss_sum.item() / seen:.3f}")
     return loss_sum.item() / seen, correct.item() / seen
 
+
+# %% [markdown]
+# `train_one_epoch` 开头的 `model.train()` 和下一步 `evaluate` 开头的 `model.eval()` 切换模型的模式：它们把模型和它的
+# 每个子模块的 `training` 属性设为 `True` 或 `False`，本身不做别的事。读这个属性的是 `Dropout`、`BatchNorm` 这类层：
+# `Dropout` 训练时随机把一部分元素置零、其余的按比例放大，评估时原样输出；`BatchNorm` 训练时用当前批量的均值和方差
+# （并更新它们的滑动平均），评估时改用滑动平均。本页的 LeNet 没有这两种层，所以两种模式下的输出完全相同；
+# 照样调用它们是个好习惯：以后加入这类层，训练和评估的行为自然就对了。下面验证这几点：
 
 # %% tags=["modes"]
 net = LeNet()
