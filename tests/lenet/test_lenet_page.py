@@ -164,6 +164,8 @@ def test_device_choice_uses_cuda_when_there_is_one(page_run, monkeypatch, capsys
     monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
     assert choose_device("auto") == torch.device("cpu")
     assert capsys.readouterr().out.count("使用设备：cpu") == 2
+    with pytest.raises(SystemExit, match="LENET_DEVICE=cuda，但这台机器上没有可用的 CUDA 设备"):
+        choose_device("cuda")
 
 
 # --- resume, seeds, Ctrl-C ----------------------------------------------------------------
@@ -346,12 +348,6 @@ def test_bad_setting_names_the_variable(lenet_env, run_notebook, name, value):
     run = run_notebook({**lenet_env, name: value}, until="settings")
     assert isinstance(run.exit_code, str) and run.exit_code.startswith(f"环境变量 {name}={value!r} 不合法，应为："), \
         run.exit_code
-
-
-def test_asking_for_cuda_without_it_says_so(lenet_env, run_notebook, monkeypatch):
-    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
-    run = run_notebook({**lenet_env, "LENET_DEVICE": "cuda"})
-    assert isinstance(run.exit_code, str) and "没有可用的 CUDA 设备" in run.exit_code
 
 
 # --- CUDA -------------------------------------------------------------------------------
