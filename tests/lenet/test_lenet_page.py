@@ -93,7 +93,7 @@ def test_tool_never_calls_another_archive_cifar10(trusted, fake_cifar, tmp_path)
     assert "- 设置：训练 5 轮，批量 128，学习率 0.001，随机种子 0\n" in record
     name = recorded.run.namespace["DATA_NAME"]
     assert name == recorded.data.name == "data in CIFAR-10 format, not the official CIFAR-10"
-    assert name in recorded.run.namespace["fig"].get_suptitle()
+    assert name in recorded.run.namespace["fig"].get_suptitle() and DataSet(OFFICIAL_MD5, False).name == "CIFAR-10"
     assert failure(recorded, 0.0) is None and "below --min-accuracy 1.0" in failure(recorded, 1.0)
 
 
