@@ -185,13 +185,15 @@ def test_home_page_offers_all_examples_in_one_zip(built_site):
     assert entries == expected
 
 
-def test_lenet_page_shows_its_stored_outputs_and_both_downloads(built_site):
+def test_lenet_page_shows_its_run_record_stored_outputs_folded_answers_and_both_downloads(built_site):
     html = (built_site[0] / "lenet-cifar10" / "index.html").read_text("utf-8")
     notebook = json.loads((DOCS / "lenet-cifar10.ipynb").read_text("utf-8"))
     printed = [o["text"] for c in notebook["cells"] if c["cell_type"] == "code" for o in c["outputs"] if "text" in o]
-    assert printed and all("".join(text).split("\n")[0].strip() in html for text in printed[:3])
-    assert html.count('src="data:image/png;base64,') >= 2 and "In&nbsp;[" not in html
-    assert 'href="lenet-cifar10.ipynb"' in html and 'href="../lenet-cifar10.py"' in html
+    assert printed and all("".join(text).split("\n")[0].strip() in html for text in printed)
+    assert "<strong>运行记录</strong>" in html and html.count('src="data:image/png;base64,') >= 2
+    answers = (DOCS / "lenet-cifar10.py").read_text("utf-8").count("<summary>参考答案</summary>")
+    assert answers >= 3 and html.count("<summary>参考答案</summary>") == answers and "<details open" not in html
+    assert "In&nbsp;[" not in html and 'href="lenet-cifar10.ipynb"' in html and 'href="../lenet-cifar10.py"' in html
     assert (built_site[0] / "lenet-cifar10.py").read_bytes() == (DOCS / "lenet-cifar10.py").read_bytes()
 
 

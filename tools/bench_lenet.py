@@ -1,7 +1,7 @@
 """Benchmark: where LeNet's training time goes, from the original tutorial's loop to the page's,
 one change at a time (an ablation).
 
-    python -m tools.bench_lenet --train 4000 --test 1000 --epochs 2    # the page's figures, about a minute
+    python -m tools.bench_lenet --train 4000 --test 1000 --epochs 3    # the page's figures, about a minute
     python -m tools.bench_lenet                                        # 50000/10000 images, 5 epochs
 
 Rows, each adding one change to the row above, all on the same device, data and seed:
@@ -15,8 +15,11 @@ Rows, each adding one change to the row above, all on the same device, data and 
 Epochs alternate between the rows, so that load from other processes hits all alike, and each
 row's figure is its fastest epoch (as timeit takes the best of several runs: other processes only
 ever add time). For each row: images per second in that epoch, its data wait (blocked on the
-DataLoader) and compute, the one-time preprocessing, the speed-up over the row above and its share
-of the whole speed-up (log ratios, so the shares add up to 100%).
+DataLoader) and compute, the one-time preprocessing, the speed-up over the row above, and its share
+of the time saved: the seconds per epoch it saves over the row above, as a part of all the seconds
+the page saves over the original (so the shares add up to 100%; a row that is slower has a negative
+share). One run's figures vary with the load on the machine: compare several runs before trusting a
+small difference.
 
 The page's code is not copied: its code cells tagged PAGE_CELLS are run (tools/lenet_notebook.py),
 and a missing tag stops the benchmark with a message. The data set is generated in CIFAR-10's
@@ -25,7 +28,6 @@ on-disk format (tools/fake_cifar.py); its figures say nothing about accuracy on 
 
 import argparse
 import functools
-import math
 import os
 import tempfile
 import time
@@ -204,16 +206,18 @@ def main(argv=None):
                                  "step": speed / previous if previous else 1.0, "accuracy": accuracy}
             previous = speed
         total = results["+ channels_last"]["img/s"] / results["original"]["img/s"]
+        saved = results["original"]["seconds"] - results["+ channels_last"]["seconds"]
+        previous = None
         for row_name, r in results.items():
-            share = math.log(r["step"]) / math.log(total) if row_name != "original" and total != 1 else 0.0
-            r["share"] = share
+            share = (previous - r["seconds"]) / saved if previous is not None and saved else 0.0
+            r["share"], previous = share, r["seconds"]
             print(f"{row_name:<17}{r['img/s']:>8.0f}{r['seconds']:>9.2f}{r['data wait']:>11.2f}"
                   f"{r['seconds'] - r['data wait']:>9.2f}{r['setup']:>9.2f}{r['step']:>6.2f}x{share:>7.0%}"
                   f"{r['accuracy']:>10.3f}")
         print(f"\npage / original: {total:.2f}x on {device}, fastest of {args.epochs} epochs per row. "
               "data wait = blocked on the DataLoader (per-image transform and collation, or batching from memory); "
               "compute = the rest (forward, backward, optimizer step); setup s = the one-time preprocessing; "
-              "share = log(step) / log(page / original).")
+              "share = seconds per epoch saved over the row above / all seconds saved (original - page).")
     return results
 
 

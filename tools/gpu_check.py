@@ -23,6 +23,7 @@ from pathlib import Path
 import torch
 
 from tools.fake_cifar import write_fake_cifar
+from tools.lenet_notebook import DataSet
 
 ROOT = Path(__file__).resolve().parent.parent
 DOUBLE_SOFTMAX_FLOOR = 1.4612  # a model that applies softmax in forward cannot get below this loss
@@ -56,7 +57,8 @@ def main():
         checksums = write_fake_cifar(tmp / "data", 2000, 500, noise=40, jitter=0.3, extracted=False)
         run_env = {**env, "LENET_DATA_DIR": str(tmp / "data"), "LENET_DOWNLOAD": "0", "LENET_EPOCHS": "3",
                    "LENET_DEVICE": "cuda", "LENET_CHECKPOINT": str(tmp / "model" / "lenet.pt"),
-                   "LENET_IMG_DIR": str(tmp / "img")}
+                   "LENET_IMG_DIR": str(tmp / "img"),
+                   "LENET_DATA_NAME": DataSet("", generated=True).name}  # the figures' titles
         start = time.perf_counter()
         run = subprocess.run([sys.executable, "-m", "tools.fake_cifar", "--run", str(checksums),
                               str(ROOT / "docs" / "lenet-cifar10.py")],
@@ -68,7 +70,7 @@ def main():
         state = None
         if run.returncode == 0:
             state = torch.load(tmp / "model" / "lenet.pt", weights_only=True, map_location="cpu")
-        if (run.returncode != 0 or "使用设备: cuda" not in run.stdout
+        if (run.returncode != 0 or "使用设备：cuda" not in run.stdout
                 or state["history"]["test_loss"][-1] >= DOUBLE_SOFTMAX_FLOOR - 0.6):
             failures.append("page on CUDA")
             print(run.stderr[-3000:])

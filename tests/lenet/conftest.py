@@ -17,14 +17,7 @@ import pytest
 from torchvision.datasets import CIFAR10
 
 from tools.fake_cifar import ARCHIVE, BASE, checksum_attributes, write_fake_cifar
-from tools.lenet_notebook import (
-    OUTPUT_DATA,
-    OUTPUT_FOLDER,
-    PAGE,
-    code_cells,
-    output_run,
-    run_cells,
-)
+from tools.lenet_notebook import OUTPUT_DATA, OUTPUT_FOLDER, PAGE, code_cells, output_run, run_cells, write_notebook
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -51,12 +44,14 @@ def trusted(monkeypatch, fake_cifar):
 
 @pytest.fixture(scope="session")
 def page_run(tmp_path_factory):
-    """The run the page's stored outputs come from, repeated once for all tests that read it:
-    (the NotebookRun, its working folder)."""
+    """The run the committed notebook comes from, repeated by the same tool once for all tests
+    that read it: (the NotebookRun, its working folder, where the tool wrote notebook.ipynb)."""
     workdir = tmp_path_factory.mktemp("page_run")
     with pytest.MonkeyPatch.context() as monkeypatch:
-        run = output_run(workdir, trust=lambda checksums: trust(monkeypatch, checksums))
+        recorded = output_run(workdir, trust=lambda checksums: trust(monkeypatch, checksums))
+    run = recorded.run
     assert run.exit_code is None, f"the page stopped early: {run.exit_code!r}\n{run.stderr[-3000:]}"
+    write_notebook(recorded, workdir / "notebook.ipynb")
     return run, workdir
 
 
