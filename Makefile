@@ -22,7 +22,7 @@ serve: $(DOCS_STAMP)
 	$(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR)
 
 test: $(STAMP) browser
-	$(BIN)/pytest -n auto --dist loadgroup
+	$(BIN)/pytest -n auto --dist loadfile
 
 install: $(STAMP)
 
@@ -38,7 +38,7 @@ lock: $(BIN)/uv
 refresh: $(BIN)/uv
 	$(BIN)/uv lock --upgrade
 	$(MAKE) $(STAMP)
-	$(BIN)/pytest -n auto --dist loadgroup --update-outputs tests/test_pages.py
+	$(BIN)/pytest -n auto --dist loadfile --update-outputs tests/test_pages.py
 	@echo "==> 请审阅 git diff uv.lock docs img，必要时把易变的值重新写成 ..."
 
 # 依赖的已知漏洞：按 uv.lock 导出全部 Python 包（torch 与 torchvision 按 PyPI 上的版本号，不带 +cpu）交给

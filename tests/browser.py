@@ -13,12 +13,12 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-# Mark a browser test module with `pytestmark = BROWSER`: one xdist worker runs them all with one
-# Chromium; they skip with the reason where Debian's chromium is missing.
-BROWSER = [pytest.mark.xdist_group("browser"), pytest.mark.skipif(
+# Mark a browser test module with `pytestmark = BROWSER`: its tests skip with the reason where
+# Debian's chromium is missing.
+BROWSER = pytest.mark.skipif(
     not Path(CHROMIUM).exists(),
     reason="needs Debian's chromium (`apt-get install chromium`; `make test` installs it when run as root)",
-)]
+)
 
 
 def page_paths() -> list[str]:

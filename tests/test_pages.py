@@ -8,7 +8,8 @@
   output on the page is reported once, by its example).
 - Each page follows the conventions that keep all of this checked (engine.rules).
 
-A page's examples and its notebook run in one test process, the examples first.
+`make test` runs each test file in one process (`--dist loadfile`), so a page's examples run before
+its notebook, in the same process.
 """
 
 import re
@@ -50,14 +51,13 @@ def readable(name: str) -> page.Page:
 def _params(test: str) -> list:
     params = []
     for name, parsed in PAGES.items():
-        group = pytest.mark.xdist_group(name)
         if isinstance(parsed, str):
-            params.append(pytest.param(name, None, id=f"{name}:unreadable", marks=group))
+            params.append(pytest.param(name, None, id=f"{name}:unreadable"))
         elif test == "example":
-            params += [pytest.param(name, fence.line, id=f"{name}:{fence.line}:{Path(fence.include).stem}", marks=group)
+            params += [pytest.param(name, fence.line, id=f"{name}:{fence.line}:{Path(fence.include).stem}")
                        for fence in parsed.examples if fence.include]
         elif parsed.examples:
-            params.append(pytest.param(name, None, id=name, marks=group))
+            params.append(pytest.param(name, None, id=name))
     return params
 
 

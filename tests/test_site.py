@@ -17,7 +17,6 @@ from engine import DOCS, ROOT, SNIPPETS, site
 from engine.notebook import site_notebooks
 from tests.test_search import dictionary_words
 
-pytestmark = pytest.mark.xdist_group("site")
 NOTEBOOKS = site_notebooks()
 # Attributes through which a browser loads something by itself (links to follow are not loads).
 LOADS = {"script": "src", "img": "src", "iframe": "src", "source": "src", "video": "src", "audio": "src",

@@ -34,8 +34,6 @@ from tools.lenet_notebook import (
     stored_outputs,
 )
 
-pytestmark = pytest.mark.xdist_group("lenet")  # one worker runs the page once (page_run) for all of them
-
 URL = "https://www.cs.toronto.edu/~kriz/cifar-10-python.tar.gz"
 DOUBLE_SOFTMAX_FLOOR = 1.4612  # the least cross-entropy a model with softmax in forward can reach
 
