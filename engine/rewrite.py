@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from engine import ROOT
 from engine import page as pages
 from engine.page import OUTPUT_LANG, OUTPUT_MARKER
 
@@ -38,5 +39,6 @@ def write(rewrites: list[tuple[str, int, str]]) -> list[str]:
     for path, outputs in sorted(by_page.items()):
         page = Path(path)
         page.write_text(with_outputs(page.read_text("utf-8"), outputs, page), "utf-8")
-        done += [f"{path}:{line}: rewrote the output" for line in sorted(outputs)]
+        shown = page.relative_to(ROOT) if page.is_relative_to(ROOT) else page
+        done += [f"{shown}:{line}: rewrote the output" for line in sorted(outputs)]
     return done
