@@ -49,16 +49,13 @@ def readable(name: str) -> page.Page:
 
 
 def _params(test: str) -> list:
-    params = []
-    for name, parsed in PAGES.items():
-        if isinstance(parsed, str):
-            params.append(pytest.param(name, None, id=f"{name}:unreadable"))
-        elif test == "example":
-            params += [pytest.param(name, fence.line, id=f"{name}:{fence.line}:{Path(fence.include).stem}")
-                       for fence in parsed.examples if fence.include]
-        elif parsed.examples:
-            params.append(pytest.param(name, None, id=name))
-    return params
+    """The examples (or the notebooks) of the readable pages; an unreadable page fails its
+    conventions test alone."""
+    readable_pages = {name: parsed for name, parsed in PAGES.items() if not isinstance(parsed, str)}
+    if test == "notebook":
+        return [pytest.param(name, None, id=name) for name, parsed in readable_pages.items() if parsed.examples]
+    return [pytest.param(name, fence.line, id=f"{name}:{fence.line}:{Path(fence.include).stem}")
+            for name, parsed in readable_pages.items() for fence in parsed.examples if fence.include]
 
 
 @dataclass
@@ -126,7 +123,7 @@ def _figure_problems(shown: page.Page, fence: page.Fence, folder: Path, update: 
 
 @pytest.mark.parametrize(("name", "line"), _params("example"))
 def test_example_prints_and_draws_what_its_page_shows(name, line, tmp_path, update_outputs, record_property):
-    shown = readable(name)
+    shown = PAGES[name]
     check = check_example(shown, next(f for f in shown.examples if f.line == line), tmp_path, update_outputs)
     if check.rewrite is not None:
         record_property(REWRITE, (str(shown.path), line, check.rewrite))
@@ -140,7 +137,6 @@ def _stream(cell, name: str) -> str:
 
 @pytest.mark.parametrize(("name", "line"), _params("notebook"))
 def test_notebook_runs_in_a_kernel_and_reads_like_the_page(name, line, tmp_path):
-    readable(name)
     stored = nbformat.reads(site_notebooks()[name], 4)
     problems = []
     markdown = "\n".join(c.source for c in stored.cells if c.cell_type == "markdown")
