@@ -3,7 +3,7 @@
 - Headings keep their Chinese text in their anchors, as on the Markdown pages: mkdocs-jupyter's
   slug is ASCII-only (`## 第一部分：核心步骤` got the id "") and has no setting, so the two
   functions that make its heading ids and table of contents are replaced. Should mkdocs-jupyter
-  rename either, the build fails and names it.
+  rename either, or call it with a parameter the replacement lacks, the build fails and names it.
 - nbconvert puts JupyterLab's stylesheet (about 600 KB), a MathJax 2 configuration and a Mermaid
   loader inline before the notebook: only the notebook is kept.
 - Markdown cells become plain page content, so that headings start the search's sections as on
@@ -13,9 +13,10 @@
 - MkDocs learns the page's anchors, so that links into it (`lenet-cifar10.ipynb#…`) are checked.
 """
 
-import html
 import importlib
+import inspect
 import re
+from html import escape
 
 import markdown
 from bs4 import BeautifulSoup
@@ -27,16 +28,16 @@ SLUGIFY = slugify(case="lower")  # as `markdown_extensions: toc: slugify` in mkd
 MATHS = re.compile(r"\$\$(?P<display>.+?)\$\$|\$(?P<inline>[^$\n]+?)\$", re.S)
 
 
-def heading_with_anchor(source, anchor_link_text="¶"):
+def heading_with_anchor(html, anchor_link_text="¶", exclude_anchor_links=False):
     """An <hN> from nbconvert, with id = the site's slug of its text and a permalink."""
-    heading = BeautifulSoup(source, "html.parser").find(re.compile(r"^h[1-6]$"))
+    heading = BeautifulSoup(html, "html.parser").find(re.compile(r"^h[1-6]$"))
     if heading is None:
-        return source
+        return html
     anchor = SLUGIFY(heading.get_text(), "-")
     heading["id"] = anchor
-    link = BeautifulSoup(f'<a class="headerlink" href="#{anchor}" title="Permanent link">{anchor_link_text}</a>',
-                         "html.parser")
-    heading.append(link)
+    if not exclude_anchor_links:
+        link = f'<a class="headerlink" href="#{anchor}" title="Permanent link">{anchor_link_text}</a>'
+        heading.append(BeautifulSoup(link, "html.parser"))
     return str(heading)
 
 
@@ -55,9 +56,13 @@ REPLACED = {
 def on_config(config):
     for (module_name, name), replacement in REPLACED.items():
         module = importlib.import_module(module_name)
-        if not callable(getattr(module, name, None)):
+        original = getattr(module, name, None)
+        unknown = set(inspect.signature(original).parameters) - set(inspect.signature(replacement).parameters) \
+            if callable(original) else None
+        if unknown is None or unknown:
+            problem = "does not have" if unknown is None else f"calls with {sorted(unknown)} too"
             raise PluginError(f"hooks/notebook_page.py replaces {module_name}.{name}, which this version of "
-                              "mkdocs-jupyter does not have: adapt the hook to it")
+                              f"mkdocs-jupyter {problem}: adapt the hook to it")
         setattr(module, name, replacement)
     return config
 
@@ -65,8 +70,8 @@ def on_config(config):
 def _formulas(text: str) -> str:
     def formula(match: re.Match) -> str:
         if match["display"] is not None:
-            return f'<div class="arithmatex">\\[{html.escape(match["display"])}\\]</div>'
-        return f'<span class="arithmatex">\\({html.escape(match["inline"])}\\)</span>'
+            return f'<div class="arithmatex">\\[{escape(match["display"])}\\]</div>'
+        return f'<span class="arithmatex">\\({escape(match["inline"])}\\)</span>'
 
     return MATHS.sub(formula, text)
 
