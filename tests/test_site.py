@@ -209,8 +209,11 @@ def test_build_hooks_need_no_torch_and_fail_loudly_where_upstream_changed(monkey
     hooks = [str(p) for p in sorted((ROOT / "hooks").glob("*.py"))]  # `make serve` installs no torch
     result = subprocess.run([sys.executable, "-c", code, *hooks], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    monkeypatch.delattr(convert, "add_anchor_lower_id")  # as if mkdocs-jupyter had renamed it
-    with pytest.raises(PluginError, match=r"mkdocs_jupyter\.convert\.add_anchor_lower_id"):
+    monkeypatch.setattr(convert, "add_anchor_lower_id", lambda html, anchor_link_text, wrap=True: html)
+    with pytest.raises(PluginError, match=r"mkdocs_jupyter\.convert\.add_anchor_lower_id.*\['wrap'\]"):
+        notebook_page.on_config({})  # as if mkdocs-jupyter called it with a new parameter
+    monkeypatch.delattr(convert, "add_anchor_lower_id")  # or had renamed it
+    with pytest.raises(PluginError, match=r"mkdocs_jupyter\.convert\.add_anchor_lower_id, .* does not have"):
         notebook_page.on_config({})
     with pytest.raises(PluginError, match=r"page\.md.*\n.*\\frac\{"):
         maths.render([("x^2", False), ("\\frac{1", True)], "page.md")
