@@ -97,6 +97,7 @@ def test_every_page_is_built_with_its_figures_its_date_and_no_repository_link(bu
             assert (built / figure).is_file(), f"{figure} shown on {page} is not in the site"
         assert re.search(r'git-revision-date-localized-plugin-date"[^>]*>\d{4}年\d{1,2}月\d{1,2}日<', html), page
         assert 'class="md-source"' not in html and 'rel="edit"' not in html, "a local build invents no repository"
+        assert "CC BY-SA 4.0</a>" in html and "《PyTorch深度学习框架》" in html, "the footer: licence and source"
 
 
 def test_formulas_are_typeset_where_they_are_and_only_there(built_site):
