@@ -34,11 +34,13 @@ lock: $(BIN)/uv
 	$(BIN)/uv lock
 
 # 把锁文件推到各依赖的最新允许版本（torch/torchvision/numpy/matplotlib 在 pyproject.toml 中精确锁定，
-# 升级它们先改那里），重装，再运行全部示例：与实际不符的输出写回页面、不同的图重画。之后审阅 git diff。
+# 升级它们先改那里），重装，再运行全部示例：与实际不符的输出写回页面、不同的图重画，第五章的 notebook
+# 重新生成。之后审阅 git diff。
 refresh: $(BIN)/uv
 	$(BIN)/uv lock --upgrade
 	$(MAKE) $(STAMP)
 	$(BIN)/pytest -n auto --dist loadfile --update-outputs tests/test_pages.py
+	$(BIN)/python -m tools.lenet_notebook
 	@echo "==> 请审阅 git diff uv.lock docs img，必要时把易变的值重新写成 ..."
 
 # 依赖的已知漏洞：按 uv.lock 导出全部 Python 包（torch 与 torchvision 按 PyPI 上的版本号，不带 +cpu）交给
