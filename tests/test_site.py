@@ -197,19 +197,12 @@ def test_lenet_page_shows_its_run_record_stored_outputs_folded_answers_and_both_
     assert (built_site[0] / "lenet-cifar10.py").read_bytes() == (DOCS / "lenet-cifar10.py").read_bytes()
 
 
-def test_build_hooks_need_no_torch_and_fail_loudly_where_upstream_changed(monkeypatch):
-    import subprocess
-    import sys
-
+def test_build_hooks_fail_loudly_where_upstream_changed(monkeypatch):
     from mkdocs.exceptions import PluginError
     from mkdocs_jupyter import convert
 
     from hooks import maths, notebook_page
 
-    code = "import runpy, sys; sys.modules['torch'] = None\nfor hook in sys.argv[1:]: runpy.run_path(hook)"
-    hooks = [str(p) for p in sorted((ROOT / "hooks").glob("*.py"))]  # `make serve` installs no torch
-    result = subprocess.run([sys.executable, "-c", code, *hooks], cwd=ROOT, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
     monkeypatch.setattr(convert, "add_anchor_lower_id", lambda html, anchor_link_text, wrap=True: html)
     with pytest.raises(PluginError, match=r"mkdocs_jupyter\.convert\.add_anchor_lower_id.*\['wrap'\]"):
         notebook_page.on_config({})  # as if mkdocs-jupyter called it with a new parameter
