@@ -15,7 +15,7 @@ import pytest
 
 from engine import DOCS, ROOT, SNIPPETS, site
 from engine.notebook import site_notebooks
-from tests.test_search import dictionary_words
+from tests.test_browser import dictionary_words
 
 NOTEBOOKS = site_notebooks()
 # Attributes through which a browser loads something by itself (links to follow are not loads).
