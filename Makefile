@@ -22,7 +22,7 @@ serve: $(DOCS_STAMP)
 	$(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR)
 
 test: $(STAMP) browser
-	$(BIN)/pytest -n auto --dist loadfile
+	$(BIN)/pytest -n auto --dist loadfile --no-loadscope-reorder
 
 install: $(STAMP)
 
@@ -39,7 +39,7 @@ lock: $(BIN)/uv
 refresh: $(BIN)/uv
 	$(BIN)/uv lock --upgrade
 	$(MAKE) $(STAMP)
-	$(BIN)/pytest -n auto --dist loadfile --update-outputs tests/test_pages.py
+	$(BIN)/pytest -n auto --dist loadfile --no-loadscope-reorder --update-outputs tests/test_pages.py
 	$(BIN)/python -m tools.lenet_notebook
 	@echo "==> 请审阅 git diff uv.lock docs img，必要时把易变的值重新写成 ..."
 

@@ -20,6 +20,9 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 # process per core, and OpenMP threads competing for the same cores slow every process down.
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
+# `make test` hands each test file to one of its two processes (`--dist loadfile`), in this order
+# (`--no-loadscope-reorder`): the longest files first, so that each core starts on one of them.
+LONGEST_FIRST = ["test_browser.py", "test_pages.py", "test_engine.py", "test_lenet_page.py"]
 REWRITE = "rewrite"  # the user property an example test sets: (page, fence line, printed output)
 _rewrites: list[tuple[str, int, str]] = []
 
@@ -30,6 +33,11 @@ def pytest_addoption(parser):
         help="write what each example prints into its page where the shown output differs (or is missing), "
         "and redraw the figures in img/ that are drawn differently, instead of failing; review `git diff`",
     )
+
+
+def pytest_collection_modifyitems(items):
+    rank = {name: number for number, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: a file keeps its order
 
 
 def pytest_runtest_logreport(report):
