@@ -93,7 +93,8 @@ IMG_DIR = Path(setting("LENET_IMG_DIR", "img"))
 SEED = setting("LENET_SEED", "0", int, expected="整数")
 DATA_NAME = setting("LENET_DATA_NAME", "CIFAR-10", str, lambda v: v.strip() != "", "非空的名称")
 
-torch.manual_seed(SEED)  # 固定初始权重和每轮的打乱顺序：同样的设置，两次运行的结果相同
+# 固定初始权重和每轮的打乱顺序：在同一台机器的 CPU 上，同样的设置两次运行结果相同（GPU 上不够，见“设备”一节）
+torch.manual_seed(SEED)
 
 # %% [markdown]
 # ## 第一部分：核心步骤
@@ -103,8 +104,8 @@ torch.manual_seed(SEED)  # 固定初始权重和每轮的打乱顺序：同样�
 # CIFAR-10 有 10 个类别（飞机、汽车、鸟、猫……）、每类 6000 张 32×32 的彩色图片，50000 张用于训练，10000 张用于测试。
 # torchvision 读取它的标准写法是 `CIFAR10(root=..., train=..., download=..., transform=...)`：
 # `train` 选训练集或测试集，`download=True` 时本地没有就从网上下载，`transform` 是对每张图片做的预处理。
-# 预处理与原教程相同：`ToTensor()` 把 0~255 的像素变成 0~1 的浮点张量（形状从 H×W×C 变为 C×H×W），
-# `Normalize` 再把每个通道变换到 -1~1。
+# 数据集、`DataLoader` 和 `transforms` 在[第四章第 3 节](../models/#3-数据加载dataset-与-dataloader)讲过，
+# 这里的预处理与那里的例子（也与原教程）相同：`ToTensor()` + `Normalize`，把 0~255 的像素变成 −1~1 的 C×H×W 浮点张量。
 
 # %% tags=["data"]
 transform = transforms.Compose([
@@ -142,7 +143,8 @@ def preprocess_once(dataset):
 # ### 2. 网络：LeNet
 #
 # 两个“卷积 + ReLU + 最大池化”块（3→16→32 个通道，5×5 卷积核），然后是 120、84、10 个神经元的三个全连接层，
-# 各层输出的形状写在注释里。`forward` 返回的是 10 个类别**未经 softmax 的分数（logits）**，原因见第 3 步。
+# 各层输出的形状写在注释里（这些层各自计算什么、参数是什么形状，第四章的“模型定义”一节讲过）。
+# `forward` 返回的是 10 个类别**未经 softmax 的分数（logits）**，原因见第 3 步。
 
 # %% tags=["model"]
 class LeNet(nn.Module):
@@ -174,6 +176,7 @@ print(LeNet())
 # %% [markdown]
 # ### 3. 损失函数与优化器
 #
+# 损失函数、softmax 与 logits、优化器的 `zero_grad()` 和 `step()` 在第三章的最后讲过，这里只说本页的选择。
 # 损失函数是 `nn.CrossEntropyLoss`，它接收 logits，内部先做 `log_softmax` 再算负对数似然。
 # 原教程在 `forward` 末尾又加了一次 `Softmax`，于是 softmax 做了两次：第二次的输入都在 0~1 之间，
 # 各类的分数差别被压扁，损失再也降不到 1.46 以下（练习 3 算的就是这个下限），梯度也变小，网络学得更慢。
@@ -188,14 +191,15 @@ loss_function = nn.CrossEntropyLoss()
 # %% [markdown]
 # ### 4. 训练一轮
 #
-# `train_one_epoch` 把训练集完整地过一遍：取一个小批量、放到设备上、清零梯度、前向计算、计算损失、反向传播、更新参数。
+# `train_one_epoch` 就是[第四章第 4 节](../models/#4-小批量训练)的小批量训练循环，加上把每个批量送到设备上的一行
+# （[第四章第 5 节](../models/#5-设备在-gpu-上训练)）：取一个小批量、放到设备上、清零梯度、前向计算、计算损失、反向传播、更新参数。
 # 进度条显示本轮进度和平均损失。几处细节：
 #
 # - 损失和正确数在设备上累加，每 20 步才用 `.item()` 取回一次：在 GPU 上每次 `.item()` 都要等 GPU 算完；
-# - 输入用 `channels_last` 内存布局（按 N×H×W×C 存放，形状仍是 N×C×H×W）。它快不快取决于硬件和卷积的实现：
-#   在本站的 2 核 CPU 上，它让本页的训练快了约 1.2 倍（见“时间花在哪里”），换一台机器可能没有差别甚至更慢，值得自己测一测。
+# - 输入用 `channels_last` 内存布局（按 N×H×W×C 存放，形状仍是 N×C×H×W）。它快不快取决于硬件和卷积的实现，
+#   换一台机器可能没有差别甚至更慢，值得自己测一测。
 #   卷积的输入和权重只要有一个是 `channels_last`，输出就是 `channels_last`，所以模型并不是非转换不可；
-#   本页在第三部分创建模型时也把它转成了这种布局（`memory_format=torch.channels_last`），上面的加速就是这样测得的；
+#   本页在第三部分创建模型时也把它转成了这种布局（`memory_format=torch.channels_last`）；
 # - `non_blocking=True`：张量在锁页内存里时（第三部分的 `pin_memory=True`），CPU 发出拷贝后不等它完成，接着把后面的运算
 #   也排进 GPU 的队列。拷贝本身仍与计算排在同一个（默认的）CUDA 流里，按顺序执行，并不与 GPU 上的计算同时进行；
 #   要让拷贝与计算重叠，得把拷贝放到另一个流上，见 PyTorch 教程
@@ -228,7 +232,8 @@ def train_one_epoch(model, loader, loss_function, optimizer, device, desc="train
 
 
 # %% [markdown]
-# `train_one_epoch` 开头的 `model.train()` 和下一步 `evaluate` 开头的 `model.eval()` 切换模型的模式：它们把模型和它的
+# `train_one_epoch` 开头的 `model.train()` 和下一步 `evaluate` 开头的 `model.eval()` 切换模型的模式
+# （第四章第 4 节用过）：它们把模型和它的
 # 每个子模块的 `training` 属性设为 `True` 或 `False`，本身不做别的事。读这个属性的是 `Dropout`、`BatchNorm` 这类层：
 # `Dropout` 训练时随机把一部分元素置零、其余的按比例放大，评估时原样输出；`BatchNorm` 训练时用当前批量的均值和方差
 # （并更新它们的滑动平均），评估时改用滑动平均。本页的 LeNet 没有这两种层，所以两种模式下的输出完全相同；
@@ -332,8 +337,14 @@ def plot_predictions(model, images, labels, classes, device, title):
 #
 # ### 设备：有 CUDA 用 CUDA
 #
+# 选设备的写法、模型与数据放在同一个设备上的规则，见[第四章第 5 节](../models/#5-设备在-gpu-上训练)。
 # `torch.cuda.is_available()` 为真时在 GPU 上训练，否则在 CPU 上；打印实际使用的设备，免得以为在用 GPU 而其实在用 CPU。
-# 在 CUDA 上还打开 `cudnn.benchmark`：输入尺寸固定时，cuDNN 会为每一层挑选最快的卷积算法。
+# 在 CUDA 上还打开 `cudnn.benchmark`：卷积遇到新的输入尺寸时，cuDNN 先试几种算法，之后一直用最快的那种。
+#
+# 打开它可能更快，代价是可复现性：试出来的“最快”每次运行可能不同，不同的算法给出的结果在最后几位上可能不同，
+# 所以在 GPU 上，只固定种子并不能保证两次运行的结果相同；要逐位相同，还要设 `torch.backends.cudnn.benchmark = False`
+# 并调用 `torch.use_deterministic_algorithms(True)`，代价是可能更慢（见 PyTorch 文档的
+# [Reproducibility](https://docs.pytorch.org/docs/stable/notes/randomness.html) 一节）。
 
 # %% tags=["device"]
 def choose_device(wanted):
@@ -427,11 +438,12 @@ def prepare_cifar10(root, download):
 # ### 检查点：每轮保存，断点续训
 #
 # 每训练完一轮，就把模型参数、优化器状态（Adam 的动量等）、已完成的轮数和历史曲线存进检查点。
-# 写文件时先写到同一文件夹下的临时文件，`fsync` 落盘后再用 `os.replace` 换成正式文件名：`os.replace` 是原子操作，
-# 任何时候中断都不会留下写了一半的检查点。
+# 写文件时先写到同一文件夹下的临时文件，`fsync` 落盘后再用 `os.replace` 换成正式文件名：写到一半被中断时，
+# 正式文件还是上一次保存的，不会留下写了一半的检查点。`os.replace` 这一步本身在 Linux 和 macOS 上是原子操作（POSIX 的要求），
+# Windows 不作这个保证。
 #
-# 读取时用 `torch.load(..., weights_only=True)`，它只接受张量、数字、字符串、列表和字典，不会执行文件里夹带的代码
-# （见第四章）。检查点带有格式标记 `format`。读到的文件不是本页的检查点时，给出原因并停止，文件保持原样：
+# 读取时用 `torch.load(..., weights_only=True)`，它只还原张量、数字、字符串、列表和字典这类基本类型以及少数白名单中的类型，
+# 不会执行文件里夹带的代码（见第四章）。检查点带有格式标记 `format`。读到的文件不是本页的检查点时，给出原因并停止，文件保持原样：
 # 用 `torch.save(model)` 保存的整个模型、别的模型的参数、损坏的文件，都各有一条说明；
 # 原教程保存的 `Lenet.pth`（`torch.save(net.state_dict())`）与本页的 LeNet 参数名和形状完全相同，
 # 这时消息会说明怎样从它的参数开始训练。检查点在读取数据集**之前**检查，有问题时不必等数据解压完。
@@ -454,7 +466,7 @@ def save_checkpoint(path, model, optimizer, epoch, history):
     try:
         umask = os.umask(0)
         os.umask(umask)
-        os.fchmod(fd, 0o666 & ~umask)  # mkstemp 建的文件只有自己可读（0600）；改成与普通文件相同的权限
+        os.chmod(tmp_name, 0o666 & ~umask)  # mkstemp 建的文件只有自己能读写（0600）；改成与普通文件相同的权限
         with os.fdopen(fd, "wb") as f:
             torch.save(state, f)
             f.flush()
@@ -635,28 +647,10 @@ plt.show()
 #
 # ### 时间花在哪里
 #
-# 原教程的训练循环让 `DataLoader` 每取一张图片就做一次“PIL 图像 → `ToTensor` → `Normalize`”，批量 36，默认内存布局。
-# 本页改了三处：一次性预处理、批量 128、`channels_last`。基准测试 `tools/bench_lenet.py` 从原教程的代码出发，
-# 每次只多加一处改动，在同一台机器、同样的数据上测量训练吞吐量（每行取 3 轮中最快的一轮，因为别的进程只会让它变慢）。
-# 下表是在本站的 2 核 CPU 上、用生成的 4000 张训练图片测得的一次结果（`python -m tools.bench_lenet --train 4000 --test 1000 --epochs 3`）。
-# “节省时间的份额”是这一行比上一行每轮少用的秒数，占全部四步一共省下的 2.74 − 0.96 = 1.78 秒的比例：
-#
-# | 改动（逐行叠加） | 图片/秒 | 每轮秒数 | 其中等待数据 | 这一步的加速 | 节省时间的份额 |
-# |---|---|---|---|---|---|
-# | 原教程的代码 | 1458 | 2.74 | 1.17 | — | — |
-# | 本页的 LeNet 与 `train_one_epoch`（仍逐张预处理、批量 36） | 1424 | 2.81 | 1.20 | 0.98× | −4% |
-# | + 一次性预处理（另需 0.09 秒，只做一次） | 2795 | 1.43 | 0.07 | 1.96× | 78% |
-# | + 批量 128 | 3499 | 1.14 | 0.05 | 1.25× | 16% |
-# | + `channels_last`（即本页） | 4146 | 0.96 | 0.05 | 1.18× | 10% |
-#
-# 这一次测得，本页每秒训练的图片数是原教程写法的 2.8 倍。原教程写法每轮 2.74 秒中有 1.17 秒（约四成）在等 `DataLoader`
-# 逐张准备图片，其余是网络的前向、反向和参数更新：逐张预处理占了很大一部分时间，但不是大部分。
-# 一次性预处理把等待数据的时间几乎降为零，省下的时间约占四分之三；批量 128（步数减少）和 `channels_last` 分别约占 16% 和 10%。
-#
-# 这些数字不要看得太精确。这台机器与其他任务共用，另一次测量的结果与这一次在前两行上并不一致：那次原教程的代码慢得多，
-# 本页的写法（第二行）比它快约 1.3 倍，合计成了 3.9 倍；这一次前两行却几乎一样快。所以只换模型和训练函数的写法对速度有没有影响，
-# 这两次测量不能回答。两次一致的是后三处改动各自的加速（另一次约为 1.97×、1.27×、1.19×）。
-# 换一台机器（尤其是 GPU）比例会不同，可以用上面的命令自己测。
+# 本页的训练循环与原教程相比改了三处：一次性预处理、批量 128、`channels_last`。在一台 2 核 CPU 上、4000 张生成的图片上的一次测量中，
+# 三处合起来让每秒训练的图片数约为原写法的 2.8 倍，其中一次性预处理贡献最多：原写法每轮约四成的时间在等 `DataLoader`
+# 逐张准备图片，一次性预处理把这段等待几乎降为零。批量更大（每轮的步数更少）和 `channels_last` 贡献的较少。
+# 换一台机器，尤其是 GPU，比例会不同。
 #
 # ### 与原教程相比的改动
 #
@@ -666,10 +660,10 @@ plt.show()
 # | 全部代码在 `main()` 中，由 `if __name__ == '__main__':` 调用 | 代码从上到下执行 | notebook 中可以逐格运行和修改 |
 # | `download=True`，下载失败只有报错 | 先用本地文件，MD5 校验后解压；失败时说明下载什么、放到哪里 | 在国内下载常常失败 |
 # | 只用 CPU | 有 CUDA 用 CUDA，并打印设备 | 同一份代码在两种机器上都能用 |
-# | 每轮对每张图片重复 `ToTensor` + `Normalize` | 开始时一次性做同样的预处理 | 见上一节 |
+# | 每轮对每张图片重复 `ToTensor` + `Normalize` | 开始时一次性做同样的预处理 | 见“时间花在哪里” |
 # | 训练结束才保存一次 `Lenet.pth` | 每轮原子地保存检查点（含优化器和轮数），可续训，Ctrl-C 也先保存 | 中断不丢进度，不留下损坏的文件 |
 # | 每 500 步在 5000 张测试图片上评估 | 每轮在整个测试集上评估，最后给出各类别准确率 | 结果更完整 |
-# | 批量 36，学习率 0.0001 | 批量 128，学习率 0.001（Adam 的默认值），`channels_last` | 见上一节；学习率可用 `LENET_LR` 改回 |
+# | 批量 36，学习率 0.0001 | 批量 128，学习率 0.001（Adam 的默认值），`channels_last` | 见“时间花在哪里”；学习率可用 `LENET_LR` 改回 |
 
 # %% [markdown]
 # ## 小结
@@ -680,7 +674,7 @@ plt.show()
 # - 一轮训练就是“取批量 → `zero_grad` → 前向 → 损失 → `backward` → `step`”，前面用 `model.train()`；
 #   评估前用 `model.eval()`，并放在 `torch.inference_mode()` 下，按类别统计准确率。
 # - 模型和数据要在同一个设备上；打印出实际使用的设备。
-# - 检查点保存模型和优化器的 `state_dict`，用临时文件加 `os.replace` 原子地写入，用 `weights_only=True` 安全地读取。
+# - 检查点保存模型和优化器的 `state_dict`，先写临时文件再用 `os.replace` 换上，用 `weights_only=True` 安全地读取。
 #
 # ## 练习
 #
@@ -691,7 +685,7 @@ plt.show()
 # <summary>参考答案</summary>
 #
 # 每轮的步数是 ⌈50000 / 36⌉ = 1389 步，而批量 128 只有 391 步。每一步的 Python 开销和小矩阵运算的效率损失都按步数累积，
-# 所以每轮明显更慢（在本站的 CPU 上约慢 1.25 倍，见“时间花在哪里”的表）。
+# 所以每轮明显更慢（在一台 2 核 CPU 上的一次测量中，批量 36 每秒训练的图片数比批量 128 少约五分之一）。
 #
 # </details>
 #

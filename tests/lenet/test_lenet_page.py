@@ -338,6 +338,14 @@ def test_checkpoint_write_interrupted_keeps_the_old_file(page_run, tmp_path, mon
     assert [p.name for p in path.parent.iterdir()] == [path.name]
 
 
+def test_checkpoint_is_saved_where_os_has_no_fchmod(page_run, tmp_path, monkeypatch):
+    """Windows' Python has os.fchmod only from 3.13: saving must not need it."""
+    ns = page_run[0].namespace
+    monkeypatch.delattr(os, "fchmod", raising=False)
+    ns["save_checkpoint"](tmp_path / "lenet.pt", ns["model"], ns["optimizer"], 1, {"test_acc": [0.5]})
+    assert load(tmp_path / "lenet.pt")["epoch"] == 1
+
+
 @pytest.mark.parametrize("name, value", [("LENET_EPOCHS", "five"), ("LENET_BATCH_SIZE", "0"),
                                          ("LENET_DEVICE", "gpu"), ("LENET_DOWNLOAD", "yes"),
                                          ("LENET_LR", "5"), ("LENET_LR", "0"), ("LENET_SEED", "x"),
