@@ -26,3 +26,5 @@ print(x0.shape, y0.shape)
 
 same = TensorDataset(data.x, data.y)  # 同样的两个张量，按第 0 维逐个取样本
 print(len(same), same[0])
+xs, ys = same[:3]  # TensorDataset 也接受切片：一次取出前 3 个样本
+print(xs.shape, ys.shape)
