@@ -9,7 +9,7 @@ from torch.utils.data import DataLoader, TensorDataset
 torch.manual_seed(0)  # 噪声、初始参数和打乱顺序都是随机的：固定种子，打印的损失才可复现
 Path("img").mkdir(exist_ok=True)
 
-x = torch.linspace(-1, 1, 40).unsqueeze(1)  # 与第 1 节相同的数据：y = 2x + 5 + 噪声
+x = torch.linspace(-1, 1, 40).unsqueeze(1)  # 按第 1 节的办法生成数据：y = 2x + 5 + 噪声
 y = 2 * x + 5 + torch.rand(x.shape)
 dataset = TensorDataset(x, y)
 loss_fn = nn.MSELoss()
