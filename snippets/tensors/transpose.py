@@ -10,6 +10,6 @@ x = torch.zeros(5, 2, 3)  # 5 个 2×3 的矩阵
 print(x.transpose(1, 2).shape)  # 交换后两维：每个矩阵各自转置
 
 mt = m.T  # 转置是视图：与 m 共享内存
-mt[0, 1] = 100  # mt 的第 0 行第 1 列就是 m 的第 1 行第 0 列
+mt.mul_(10)  # 原地修改 mt，就是修改 m
 print(m)
 print(mt.is_contiguous())  # 按行读 mt 的元素，它们在内存中不是挨着的

@@ -11,8 +11,3 @@ f64 = torch.ones(2, dtype=torch.float64)
 print((i + f32).dtype)  # 整数张量与浮点张量：浮点
 print((f32 + f64).dtype)  # 两个浮点张量：取更宽的 float64
 print((f32 * 2.5).dtype)  # Python 的数只决定类别（整数或浮点），不会把 float32 变宽
-
-try:
-    i += 0.5  # 原地运算要把结果写回 i，而 int64 放不下浮点数
-except RuntimeError as e:
-    print("RuntimeError:", e)
