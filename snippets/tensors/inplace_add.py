@@ -12,3 +12,8 @@ print(a)
 
 c = a.add(b)  # 不带下划线：返回新张量，a 不变
 print(a, c)
+
+try:
+    a += 0.5  # 结果是浮点数，写不回整数张量 a
+except RuntimeError as e:
+    print("RuntimeError:", e)
