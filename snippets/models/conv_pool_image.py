@@ -24,9 +24,9 @@ pool = nn.MaxPool2d(2)
 with torch.no_grad():  # 只看结果，不需要计算图
     edges = conv(x)
     pooled = pool(edges)
-print("输入：", tuple(x.shape))
-print("卷积：", tuple(edges.shape))
-print("池化：", tuple(pooled.shape))
+print("输入：", tuple(x.shape), sep="")
+print("卷积：", tuple(edges.shape), sep="")
+print("池化：", tuple(pooled.shape), sep="")
 
 edge = (-edges.abs().max().item(), edges.abs().max().item())  # 输出有正有负：0 画成中间的灰色
 panels = [

@@ -15,4 +15,4 @@ for layer in features:
 
 features[0].requires_grad_(False)  # 冻结第一个卷积层
 trainable = sum(p.numel() for p in features.parameters() if p.requires_grad)
-print("可训练的参数：", trainable)
+print("可训练的参数：", trainable, sep="")

@@ -14,7 +14,7 @@ y = conv(x)
 print(x[0, 0])
 print(y[0, 0])
 window = x[0, 0, 0:2, 1:3]  # 输出 y[0, 0, 0, 1] 对应的 2x2 窗口
-print("窗口与卷积核逐元素相乘再求和：", (window * conv.weight[0, 0]).sum().item())
+print("窗口与卷积核逐元素相乘再求和：", (window * conv.weight[0, 0]).sum().item(), sep="")
 
 # 多通道：每个输出通道有一个 (in_channels, kh, kw) 的卷积核和一个偏置
 conv3 = nn.Conv2d(in_channels=3, out_channels=8, kernel_size=3)

@@ -13,6 +13,6 @@ y = fc(x)
 print(y)
 
 by_hand = x @ fc.weight.T + fc.bias  # y = x Wᵀ + b
-print("与手算相同：", torch.allclose(y, by_hand))
+print("与手算相同：", torch.allclose(y, by_hand), sep="")
 one = (x[0] * fc.weight[1]).sum() + fc.bias[1]  # 第 0 个样本、第 1 个输出：W 的第 1 行与样本的内积加偏置
 print(f"y[0, 1] = {y[0, 1].item():.4f}，手算 {one.item():.4f}")

@@ -9,7 +9,7 @@ for name, param in net.named_parameters():  # 名字是“层的下标.参数名
 
 print(net[2])  # 像列表一样用下标取出一层
 print(net[2].bias)  # 再用属性名取出它的参数
-print(net[0].weight.grad)  # 还没有反向传播，梯度是 None
+print("反向传播之前的梯度：", net[0].weight.grad, sep="")  # 还没有梯度：None
 
 n_params = sum(p.numel() for p in net.parameters())  # numel()：张量的元素个数
 print(f"参数个数：{n_params} = 4*8 + 8 + 8*1 + 1 = {4 * 8 + 8 + 8 * 1 + 1}")

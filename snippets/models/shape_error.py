@@ -21,6 +21,6 @@ for layer in [conv, relu, pool, flatten]:
     print(f"{type(layer).__name__:<10}{tuple(h.shape)}")
 
 fc = nn.Linear(6 * 12 * 12, 10)  # 改正：28 - 5 + 1 = 24，池化后 12
-print("输出：", tuple(fc(h).shape))
+print("输出：", tuple(fc(h).shape), sep="")
 for layer in [conv, fc]:
     print(type(layer).__name__, "weight", tuple(layer.weight.shape), "bias", tuple(layer.bias.shape))
