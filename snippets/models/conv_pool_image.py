@@ -37,7 +37,7 @@ panels = [
 ]
 fig, axes = plt.subplots(1, 4, figsize=(16, 4.4))
 for ax, (image, (low, high), title) in zip(axes, panels):
-    ax.imshow(image.numpy(), cmap="gray", vmin=low, vmax=high)
+    ax.imshow(image.numpy(), cmap="gray", vmin=low, vmax=high, interpolation="nearest")  # 每个像素画成一个方块
     ax.set_title(title, fontsize=10)
     ax.axis("off")
 fig.savefig("img/models_conv_pool.png", dpi=80, bbox_inches="tight")
