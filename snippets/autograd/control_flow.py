@@ -1,26 +1,21 @@
-# 经过 Python 的 while 和 if 也能求梯度：autograd 记录的是这一次实际执行的运算
+# 经过 Python 的 if 和 while 也能求梯度：autograd 记录的是这一次实际执行的运算
 import torch
 
 
-def f(a):
-    b = a * 2
-    while b.norm() < 1000:  # 循环几次取决于 a 的值
-        b = b * 2
-    if b.sum() > 0:  # 走哪个分支也取决于 a 的值
-        c = b
-    else:
-        c = 100 * b
-    return c
+def newton_sqrt(a):
+    """用牛顿法求 √a：反复令 r = (r + a / r) / 2，直到 r² 足够接近 a。"""
+    r = a if a > 1 else torch.ones(())  # 起点取决于 a 的大小：走哪个分支由数据决定
+    steps = 0
+    while abs(r * r - a) > 1e-5:  # 迭代几次也由数据决定
+        r = (r + a / r) / 2
+        steps += 1
+    return r, steps
 
 
-torch.manual_seed(0)  # a 是随机数：固定种子，输出才可复现
-a = torch.randn(size=(), requires_grad=True)
-d = f(a)
-d.backward()
-print(a)
-print(a.grad, d / a, a.grad == d / a)  # f 对这个 a 是线性的：d = k·a，梯度就是 k
-
-a = torch.tensor(-0.5, requires_grad=True)  # 负数走 else 分支，循环次数也不同
-d = f(a)
-d.backward()
-print(a.grad, a.grad == d / a)
+for value in (0.25, 2.0, 100.0):
+    a = torch.tensor(value, requires_grad=True)
+    r, steps = newton_sqrt(a)
+    r.backward()
+    exact = 1 / (2 * value**0.5)  # 手算：d√a/da = 1 / (2√a)
+    print(f"a = {value:g}：{steps} 次迭代，√a ≈ {r.item():.4f}，"
+          f"autograd 的导数 {a.grad.item():.4f}，手算 1/(2√a) = {exact:.4f}")

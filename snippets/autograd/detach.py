@@ -1,16 +1,16 @@
-# detach()：在求梯度时把一个中间结果当作常数
+# detach()：求梯度时把一个中间结果当作常数
 import torch
 
-x = torch.arange(4.0, requires_grad=True)
-y = x * x
-u = y.detach()  # 值与 y 相同，但不在计算图中：对 autograd 来说是常数
-z = u * x
+price = torch.tensor(10.0, requires_grad=True)  # 售价 10 元
+sales = 100 - 2 * price  # 销量随售价下降：卖出 80 件
+revenue = price * sales  # 收入 800 元
+revenue.backward()
+print(f"考虑销量随售价变化：d收入/d售价 = {price.grad}")  # d(p(100 - 2p))/dp = 100 - 4p
 
-z.sum().backward()  # dz/dx = u，而不是 d(x³)/dx = 3x²
-print(u)
-print(x.grad)
-print(x.grad == u)
-
-x.grad = None  # 清空梯度，再对 y 求梯度：y 本身仍在计算图中
-y.sum().backward()
-print(x.grad == 2 * x)
+price.grad = None  # 清空梯度，换一种算法再求一次
+sales = 100 - 2 * price
+fixed_sales = sales.detach()  # 值还是 80，但对 autograd 来说是常数
+print(fixed_sales, fixed_sales.requires_grad)
+revenue = price * fixed_sales
+revenue.backward()
+print(f"假设销量不变：d收入/d售价 = {price.grad}")  # 只剩直接的一条路：sales = 80

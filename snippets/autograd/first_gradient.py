@@ -1,13 +1,13 @@
-# 第一个梯度：y = 2 xᵀx 对 x 的梯度应当是 4x
+# 第一个梯度：动能 E = ½ m v² 对速度 v 和质量 m 的偏导数
 import torch
 
-x = torch.arange(4.0)  # tensor([0., 1., 2., 3.])
-x.requires_grad_(True)  # 请 autograd 记录对 x 的运算，以便求 y 对 x 的梯度
-print(x.grad)  # 还没有求过梯度：None
+m = torch.tensor(2.0, requires_grad=True)  # 质量 2 kg；requires_grad=True：请 autograd 记录对它的运算
+v = torch.tensor(3.0, requires_grad=True)  # 速度 3 m/s
+print(v.grad)  # 还没有求过梯度：None
 
-y = 2 * torch.dot(x, x)  # y = 2(x₀² + x₁² + x₂² + x₃²)，一个标量
-print(y)
+E = 0.5 * m * v**2  # 动能，单位焦耳
+print(E)
 
-y.backward()  # 反向传播：求 y 对 x 的梯度，存进 x.grad
-print(x.grad)
-print(x.grad == 4 * x)  # 与手算的 dy/dx = 4x 逐元素比较
+E.backward()  # 反向传播：求 E 对 m、v 的偏导数，分别存进 m.grad、v.grad
+print("dE/dv:", v.grad, "手算 m·v =", m.item() * v.item())
+print("dE/dm:", m.grad, "手算 v²/2 =", v.item() ** 2 / 2)

@@ -35,3 +35,8 @@ with torch.no_grad():
 print("u:", u.requires_grad)
 print("v:", v.requires_grad)
 print("t:", t.requires_grad)
+print()
+
+with torch.no_grad():
+    s = x[0]  # 切片是 x 的视图：requires_grad 随 x 仍为 True，但同样不记录计算历史
+print("s:", s.requires_grad, s.grad_fn)
