@@ -143,7 +143,7 @@ def preprocess_once(dataset):
 # ### 2. 网络：LeNet
 #
 # 两个“卷积 + ReLU + 最大池化”块（3→16→32 个通道，5×5 卷积核），然后是 120、84、10 个神经元的三个全连接层，
-# 各层输出的形状写在注释里（这些层各自计算什么、参数是什么形状，第四章的“模型定义”一节讲过）。
+# 各层输出的形状写在注释里（这些层各自计算什么、参数是什么形状，[第四章的“常用的层”](../models/#1常用的层)讲过）。
 # `forward` 返回的是 10 个类别**未经 softmax 的分数（logits）**，原因见第 3 步。
 
 # %% tags=["model"]
@@ -176,9 +176,9 @@ print(LeNet())
 # %% [markdown]
 # ### 3. 损失函数与优化器
 #
-# 损失函数、softmax 与 logits、优化器的 `zero_grad()` 和 `step()` 在第三章的最后讲过，这里只说本页的选择。
+# 损失函数、softmax 与 logits、优化器的 `zero_grad()` 和 `step()` 在[第三章的最后](../autograd/#losses-optimizers)讲过，这里只说本页的选择。
 # 损失函数是 `nn.CrossEntropyLoss`，它接收 logits，内部先做 `log_softmax` 再算负对数似然。
-# 原教程在 `forward` 末尾又加了一次 `Softmax`，于是 softmax 做了两次：第二次的输入都在 0~1 之间，
+# 原教程在 `forward` 末尾又加了一次 `Softmax`，于是 softmax 做了两次（[第三章](../autograd/#why-logits)用数字比较过两者的梯度）：第二次的输入都在 0~1 之间，
 # 各类的分数差别被压扁，损失再也降不到 1.46 以下（练习 3 算的就是这个下限），梯度也变小，网络学得更慢。
 # 需要概率时，在模型外面调用 `torch.softmax(logits, dim=1)`；只求预测类别时，对 logits 取 `argmax` 即可。
 #
