@@ -2,9 +2,10 @@
 rules and the output rewriting share.
 
 A page is Markdown for MkDocs made of:
-- fenced blocks (```lang title="..."); a Python block is one `--8<-- "snippets/..."` include of
-  a snippet file, expanded by pymdown-extensions' own snippets preprocessor configured as in
-  mkdocs.yml, so the code is what the page renders;
+- fenced blocks (```lang title="..."), found at any indentation and in any letter case (the rules
+  reject those that are not at their container's margin, or not in lower case); a Python block
+  is one `--8<-- "snippets/..."` include of a snippet file, expanded by pymdown-extensions' own
+  snippets preprocessor configured as in mkdocs.yml, so the code is what the page renders;
 - OUTPUT_MARKER, then a `text` block: the output shown for the Python block just before;
 - VOLATILE_MARKER (`<!--volatile-output: why-->`) before an output marker: the output may be
   `...` through and through, for the reason given;
@@ -29,8 +30,9 @@ OUTPUT_MARKER = "<!--pytest-codeblocks:expected-output-->"
 VOLATILE_MARKER = re.compile(r"^<!--\s*volatile-output:(?P<reason>.*?)-->$")
 OUTPUT_LANG = "text"
 ANSWER = "参考答案"
-PYTHON_LANGS = {"python", "py", "python3", "pycon", "ipython", "py3"}
-FENCE = re.compile(r"^(?P<ticks>`{3,}|~{3,})(?P<lang>[^\s`{]*)(?P<rest>.*)$")
+PYTHON_LANGS = {"python", "py", "python3", "pycon", "ipython", "py3"}  # run (written ```python)
+SHOWN_LANGS = {"shell", "txt"}  # shown, never run: commands to type, a requirements file
+FENCE = re.compile(r"^(?P<lead>[ \t]*)(?P<ticks>`{3,}|~{3,})(?P<lang>[^\s`{]*)(?P<rest>.*)$")
 TITLE = re.compile(r'title="(?P<title>[^"]*)"')
 INCLUDE = re.compile(r'^-{1,}8<-{1,}\s+"(?P<path>[^"]+)"\s*$')
 ADMONITION = re.compile(r'^(?P<mark>!!!|\?\?\?\+?)\s+(?P<kind>[\w-]+)(?:\s+"(?P<title>[^"]*)")?\s*$')
@@ -58,6 +60,7 @@ class Fence:
     body: str  # as written, includes not expanded
     code: str  # includes expanded: what the page renders
     indent: str = ""  # of the admonition or tab that holds it
+    lead: int = 0  # spaces before the fence, beyond `indent` (a block in a list item)
     output: str | None = None
     output_line: int | None = None  # the output block's opening fence
     output_end: int | None = None  # and its closing fence
@@ -66,7 +69,7 @@ class Fence:
 
     @property
     def is_python(self) -> bool:
-        return self.lang in PYTHON_LANGS
+        return self.lang.lower() in PYTHON_LANGS
 
     @property
     def include(self) -> str | None:
@@ -173,8 +176,8 @@ def parse(text: str, expand, first: int = 1, indent: str = "") -> tuple[list, li
             volatile = (number, match["reason"].strip())
             i += 1
         elif fence:
-            end = _closing_fence(lines, i + 1, fence["ticks"])
-            body = "\n".join(lines[i + 1 : end])
+            end, lead = _closing_fence(lines, i + 1, fence["ticks"]), len(fence["lead"])
+            body = "\n".join(row[lead:] if not row[:lead].strip() else row.lstrip() for row in lines[i + 1 : end])
             title = TITLE.search(fence["rest"])
             if awaiting:
                 target = awaiting[1]
@@ -186,7 +189,7 @@ def parse(text: str, expand, first: int = 1, indent: str = "") -> tuple[list, li
             else:
                 flush()
                 nodes.append(Fence(number, first + end, fence["lang"], title["title"] if title else None,
-                                   body, expand(body), indent))
+                                   body, expand(body), indent, lead))
             prose_line = first + end + 1
             i = end + 1
         elif (admonition := ADMONITION.match(line)) or (tab := TAB.match(line)):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from engine.outputs import has_literal_line
-from engine.page import ANSWER, OUTPUT_LANG, OUTPUT_MARKER, Fence, Page, walk
+from engine.page import ANSWER, OUTPUT_LANG, OUTPUT_MARKER, SHOWN_LANGS, Fence, Page, walk
 
 # An address written out (`at 0x7f3a2c1d5e80`): the next run prints another one.
 LITERAL_ADDRESS = re.compile(r"0x[0-9a-fA-F]{6,}")
@@ -28,9 +28,15 @@ def problems(page: Page) -> list[str]:
 
 
 def _fence_problems(fence: Fence):
+    if fence.lead:
+        yield fence.line, (f"this block is indented by {fence.lead} spaces (in a list item?), which the site does not "
+                           f"support: start its fence at the margin{' of its admonition' if fence.indent else ''}")
     if not fence.is_python:
         if fence.lang == OUTPUT_LANG:
             yield fence.line, f"this `text` block is not preceded by {OUTPUT_MARKER}, so nothing checks it"
+        elif fence.lang not in SHOWN_LANGS:
+            yield fence.line, (f"```{fence.lang} is none of the languages the tests know: write ```python (run and "
+                               f"checked), ```text (an output) or one of {sorted(SHOWN_LANGS)} (shown, not run)")
         return
     if fence.lang != "python":
         yield fence.line, f"write ```python, not ```{fence.lang}"
