@@ -12,7 +12,7 @@ import pytest
 from filelock import FileLock
 
 from engine import ROOT, rewrite
-from tests.browser import CHROMIUM, CHROMIUM_ARGS
+from engine.site import CHROMIUM, CHROMIUM_ARGS
 
 # Figures are written to files; no window is ever opened, with or without a display.
 os.environ.setdefault("MPLBACKEND", "Agg")
