@@ -111,8 +111,9 @@ def _run_in_child(code: str, snippet: str, shown: str, cwd: str, files: str, shi
     sys.stdout = sys.stderr = open(stray, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
     main = _fresh_start(code, snippet)
     # the runner's `exec(code, {...})` runs the block, compiled as the snippet file, in `__main__`
-    plugin.exec = lambda _code, _globals: builtins.exec(compile(code, snippet, "exec", dont_inherit=True),
-                                                        vars(main))
+    ran = []
+    plugin.exec = lambda _code, _globals: ran.append(builtins.exec(
+        compile(code, snippet, "exec", dont_inherit=True), vars(main)))
     expected, error = Shown(shown), None
     try:
         with shifted_volatile_values() if shifted else nullcontext():
@@ -126,6 +127,8 @@ def _run_in_child(code: str, snippet: str, shown: str, cwd: str, files: str, shi
         start = next((i for i, frame in enumerate(frames) if frame.filename == snippet), 0)
         error = "Traceback (most recent call last):\n" + "".join(
             traceback.format_list(frames[start:]) + traceback.format_exception_only(error))
+    if not ran and error is None:
+        error = "pytest-codeblocks ran the block without `exec(code, globals)`: adapt engine/running.py to it"
     sys.stdout.flush()
     Path(files, "result.json").write_text(json.dumps({"printed": expected.printed, "error": error}), "utf-8")
     os._exit(0)
