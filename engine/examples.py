@@ -105,7 +105,7 @@ def _check_figures(check: Check, shown: Page, fence: Fence, folder: Path, update
             check.problems.append(f"{at}: {shown.name} does not show img/{figure.name}: show it after the block "
                                   f"with ![说明](img/{figure.name})")
             continue
-        difference = pixel_difference(figure, IMG / figure.name) if (IMG / figure.name).is_file() else "not in img/"
+        difference = pixel_difference(figure, IMG / figure.name) if (IMG / figure.name).is_file() else "new"
         if difference and update:
             IMG.mkdir(exist_ok=True)
             (IMG / figure.name).write_bytes(figure.read_bytes())
@@ -130,13 +130,13 @@ def check_notebook(shown: Page, stored, folder: Path) -> list[str]:
     code = [(c, r) for c, r in zip(stored.cells, executed.cells) if c.cell_type == "code"]
     for number, (cell, ran) in enumerate(code, start=1):
         snippet = cell.metadata.get("snippet")
-        where = f"{shown.name} notebook, code cell {number} ({snippet})"
+        where = f"{shown.where(fences[snippet].line) if snippet in fences else shown.name}: notebook cell {number}"
         for output in ran.outputs:
             if output.output_type == "error":
                 problems.append(f"{where} raised {output.ename}: {output.evalue}")
             elif output.output_type == "execute_result":
                 problems.append(f"{where} displays a value the page does not show: {output.data['text/plain']}; "
-                                "print it, or end the line with `;`")
+                                "print it, or drop the bare expression")
         if _stream(ran, "stderr"):
             problems.append(f"{where} wrote to stderr:\n{_stream(ran, 'stderr')}")
         page_shows, printed = _stream(cell, "stdout"), _stream(ran, "stdout")

@@ -154,8 +154,11 @@ def run_example(code: str, snippet: str, shown: str, cwd: Path, shifted: bool = 
 # --- notebooks --------------------------------------------------------------------------------
 
 def _run_kernel(argv: list[str], cwd: str, env: dict[str, str]) -> None:
-    """In the forked process: become the kernel that `python -m ipykernel_launcher argv` starts."""
+    """In the forked process: become the kernel that `python -m ipykernel_launcher argv` starts.
+    What cells print reaches the client as messages; the kernel's own start-up notes go nowhere."""
     os.chdir(cwd)
+    for fd in (1, 2):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), fd)
     os.environ.clear()
     os.environ.update(env)
     from ipykernel.kernelapp import IPKernelApp
