@@ -78,10 +78,6 @@ class Fence:
         match = INCLUDE.match(lines[0].strip()) if len(lines) == 1 else None
         return match["path"] if match else None
 
-    @property
-    def snippet(self) -> Path | None:
-        return ROOT / self.include if self.include else None
-
 
 @dataclass
 class Container:
@@ -92,14 +88,6 @@ class Container:
     collapsed: bool
     line: int
     children: list = field(default_factory=list)
-
-
-@dataclass
-class Stray:
-    """A marker that belongs to no block: `what` says which, and why."""
-
-    line: int
-    what: str
 
 
 class IncludeExpander:
@@ -138,19 +126,19 @@ def _closing_fence(lines: list[str], start: int, ticks: str) -> int:
     raise ValueError(f"the code fence {ticks} opened on line {start} is never closed")
 
 
-def parse(text: str, expand, first: int = 1, indent: str = "") -> tuple[list, list[Stray]]:
+def parse(text: str, expand, first: int = 1, indent: str = "") -> tuple[list, list[tuple[int, str]]]:
     """The nodes of a Markdown text in order (Text, Fence, Container), and its stray markers.
     `first` is the page line of the text's first line, `indent` the text's indentation there."""
     lines = text.split("\n")
     nodes: list = []
-    strays: list[Stray] = []
+    strays: list[tuple[int, str]] = []  # markers that belong to no block: (line, why)
     prose: list[str] = []
     prose_line = first
     awaiting: tuple[int, Fence] | None = None  # an output marker's line and the block it belongs to
     volatile: tuple[int, str] | None = None  # a volatile marker's line and reason
 
     def flush() -> None:
-        if any(line.strip() for line in prose):
+        if "".join(prose).strip():
             nodes.append(Text(expand("\n".join(prose)).strip("\n"), prose_line))
         prose.clear()
 
@@ -159,18 +147,18 @@ def parse(text: str, expand, first: int = 1, indent: str = "") -> tuple[list, li
         line, number, stripped = lines[i], first + i, lines[i].strip()
         fence = FENCE.match(line)
         if awaiting and stripped and not fence:
-            strays.append(Stray(awaiting[0], "an output marker must be followed by the output block"))
+            strays.append((awaiting[0], "an output marker must be followed by the output block"))
             awaiting = None
         if volatile and stripped and stripped != OUTPUT_MARKER and not (awaiting and fence):
-            strays.append(Stray(volatile[0], "<!--volatile-output--> belongs between a Python block "
+            strays.append((volatile[0], "<!--volatile-output--> belongs between a Python block "
                                              "and the output marker"))
             volatile = None
         if stripped == OUTPUT_MARKER:
             last = next((n for n in reversed(nodes) if not isinstance(n, Text)), None)
-            if isinstance(last, Fence) and last.is_python and last.output is None and not prose_text(prose):
+            if isinstance(last, Fence) and last.is_python and last.output is None and not "".join(prose).strip():
                 awaiting = (number, last)
             else:
-                strays.append(Stray(number, "this output marker follows no Python block"))
+                strays.append((number, "this output marker follows no Python block"))
             i += 1
         elif match := VOLATILE_MARKER.match(stripped):
             volatile = (number, match["reason"].strip())
@@ -213,13 +201,9 @@ def parse(text: str, expand, first: int = 1, indent: str = "") -> tuple[list, li
             i += 1
     for leftover in (awaiting, volatile):
         if leftover:
-            strays.append(Stray(leftover[0], "this marker is not followed by an output block"))
+            strays.append((leftover[0], "this marker is not followed by an output block"))
     flush()
     return nodes, strays
-
-
-def prose_text(prose: list[str]) -> bool:
-    return any(line.strip() for line in prose)
 
 
 def walk(nodes: list, kind: type):
@@ -236,7 +220,7 @@ class Page:
     path: Path
     text: str
     nodes: list
-    strays: list[Stray]
+    strays: list[tuple[int, str]]
 
     @property
     def name(self) -> str:

@@ -20,7 +20,7 @@ PRINTED_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
 
 
 def problems(page: Page) -> list[str]:
-    found = [f"{page.where(s.line)}: {s.what}" for s in page.strays]
+    found = [f"{page.where(line)}: {what}" for line, what in page.strays]
     for fence in page.fences:
         found += [f"{page.where(line)}: {what}" for line, what in _fence_problems(fence)]
     found += _answer_problems(page) + _restated_number_problems(page)

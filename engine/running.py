@@ -26,7 +26,6 @@ import json
 import linecache
 import multiprocessing
 import os
-import signal
 import sys
 import tempfile
 import traceback
@@ -75,18 +74,23 @@ def _server():
     return context
 
 
-def _fresh_start(code: str, snippet: str) -> types.ModuleType:
-    """As a new interpreter starts: new random states, a new `__main__`, import warnings shown."""
+def _reseed() -> None:
+    """torch, `random` and NumPy from new seeds, as in a new interpreter."""
     import random
 
     import numpy
     import torch
 
-    from engine import warm
-
     torch.manual_seed(int.from_bytes(os.urandom(8)))
     random.seed(os.urandom(16))
     numpy.random.seed(int.from_bytes(os.urandom(4)))
+
+
+def _fresh_start(code: str, snippet: str) -> types.ModuleType:
+    """As a new interpreter starts: new random states, a new `__main__`, import warnings shown."""
+    from engine import warm
+
+    _reseed()
     imported = {(alias.name if isinstance(node, ast.Import) else node.module or "").partition(".")[0]
                 for node in ast.walk(ast.parse(code)) if isinstance(node, ast.Import | ast.ImportFrom)
                 for alias in node.names}
@@ -161,34 +165,26 @@ def _run_kernel(argv: list[str], cwd: str, env: dict[str, str]) -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), fd)
     os.environ.clear()
     os.environ.update(env)
+    _reseed()
     from ipykernel.kernelapp import IPKernelApp
 
     IPKernelApp.launch_instance(argv=argv)
 
 
-class _Process:
-    """A forked kernel process, as jupyter_client's provisioner expects a `subprocess.Popen`."""
+class _KernelProcess(multiprocessing.context.ForkServerProcess):
+    """A kernel forked from the server, with what jupyter_client's provisioner uses of a `subprocess.Popen`."""
 
     stdin = stdout = stderr = None
 
-    def __init__(self, process):
-        self._process, self.pid = process, process.pid
-
     def poll(self):
-        return self._process.exitcode
+        return self.exitcode
 
     def wait(self, timeout=None):
-        self._process.join(timeout)
-        return self._process.exitcode
+        self.join(timeout)
+        return self.exitcode
 
     def send_signal(self, signum):
         os.kill(self.pid, signum)
-
-    def kill(self):
-        self.send_signal(signal.SIGKILL)
-
-    def terminate(self):
-        self.send_signal(signal.SIGTERM)
 
 
 missing = [name for name in KERNEL_INTERNALS if not hasattr(AsyncKernelManager, name)]
@@ -203,10 +199,11 @@ class ForkedKernelManager(AsyncKernelManager):
     async def _async_launch_kernel(self, kernel_cmd, **kw):
         argv = kernel_cmd[kernel_cmd.index("ipykernel_launcher") + 1:]
         env = dict(kw.get("env") or os.environ)
-        process = _server().Process(target=_run_kernel, args=(argv, str(kw.get("cwd") or os.getcwd()), env))
+        _server()
+        process = _KernelProcess(target=_run_kernel, args=(argv, str(kw.get("cwd") or os.getcwd()), env))
         process.start()
         provisioner = self.provisioner
-        provisioner.process, provisioner.pid, provisioner.pgid = _Process(process), process.pid, None
+        provisioner.process, provisioner.pid, provisioner.pgid = process, process.pid, None
         self._reconcile_connection_info(provisioner.connection_info)
 
 
