@@ -93,15 +93,20 @@ CASES = [
 ]
 
 
-def problems_of(folder, text: str, snippets: dict[str, str]) -> list[str]:
-    """What the page rules and the example runs say about a page: engine.rules and check_example."""
+def written(folder, text: str, snippets: dict[str, str]) -> page.Page:
+    """The page `text` with its `snippets`, written in `folder`."""
     for name, code in snippets.items():
         (folder / "snippets" / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / "snippets" / name).write_text(code, "utf-8")
-    path = folder / "page.md"
-    path.write_text(text, "utf-8")
+    (folder / "page.md").write_text(text, "utf-8")
+    return page.read(folder / "page.md", expand=IncludeExpander({"base_path": [str(folder), str(ROOT)],
+                                                                   "check_paths": True}))
+
+
+def problems_of(folder, text: str, snippets: dict[str, str]) -> list[str]:
+    """What the page rules and the example runs say about a page: engine.rules and check_example."""
     try:
-        shown = page.read(path, expand=IncludeExpander({"base_path": [str(folder), str(ROOT)], "check_paths": True}))
+        shown = written(folder, text, snippets)
     except Exception as error:
         return [f"page.md cannot be read: {error}"]
     found = rules.problems(shown)
@@ -125,10 +130,9 @@ def test_an_example_prints_what_python_prints_and_an_unseeded_one_is_not_written
     code = ("import pickle\nclass Net:\n    pass\n"
             "print(__name__, Net, repr(pickle.loads(pickle.dumps(Net())))[:20])\n")
     text = example("m.py", None) + example("r.py", None)
-    problems_of(tmp_path, text, {"m.py": code, "r.py": "import random\nprint(random.random())\n"})
+    shown = written(tmp_path, text, {"m.py": code, "r.py": "import random\nprint(random.random())\n"})
     python = subprocess.run([sys.executable, "snippets/m.py"], cwd=tmp_path, capture_output=True, text=True).stdout
     assert python == "__main__ <class '__main__.Net'> <__main__.Net object\n"
-    shown = page.read(tmp_path / "page.md", expand=IncludeExpander({"base_path": [str(tmp_path)]}))
     (tmp_path / "run").mkdir()
     (tmp_path / "again").mkdir()
     assert check_example(shown, shown.examples[0], tmp_path / "run", update=True).rewrite == python
@@ -141,7 +145,7 @@ def test_a_correct_page_has_no_problem_and_blank_lines_in_an_answer_are_seen_ali
     text = f'{CAT}{CAT_OUTPUT}\n**练习 1.**\n\n??? success "参考答案"\n\n{answer}'
     assert problems_of(tmp_path, text, {"b.py": 'print("a\\n\\nb")\n'}) == []
     expand = IncludeExpander({"base_path": [str(tmp_path), str(ROOT)]})
-    shown = page.read(tmp_path / "page.md", expand=expand)
+    shown = written(tmp_path, text, {})
     cells = [c for c in NotebookWriter(tmp_path, expand, {}, set(), None).notebook(text).cells if c.cell_type == "code"]
     assert shown.examples[1].output == cells[1].outputs[0].text == "a\n\nb\n", "the build's notebook and the test agree"
 
