@@ -57,7 +57,7 @@ def check_example(shown: Page, fence: Fence, folder: Path, update: bool = False)
     if not run.printed.strip():
         saved = " such as the figure it saved: print(\"已保存 img/…\")" if png_names(fence.code) else ""
         return Check([f"{at}: {snippet} prints nothing, so nothing checks it: make it print its result{saved}"])
-    if update or not matched:
+    if not (matched and literal):  # to be written or reported: the same on a second run?
         (folder / "again").mkdir()
         again = run_example(fence.code, snippet, fence.output or "", folder / "again")
         if again.printed != run.printed:
@@ -65,7 +65,7 @@ def check_example(shown: Page, fence: Fence, folder: Path, update: bool = False)
                     else "seed its random numbers at the top: torch.manual_seed(0) (random.seed, numpy.random.seed)")
             check.problems.append(f"{at}: {snippet} prints something else on each run, so no output can be shown: "
                                   f"{cure}\n{diff(run.printed, again.printed or '', 1, 'one run', 'the next')}")
-        elif update and not (matched and literal):
+        elif update:
             check.rewrite = run.printed
         elif fence.output is None:
             check.problems.append(f"{at}: no output is shown for {snippet}; write it into the page: "
