@@ -118,12 +118,12 @@ def _indented_body(lines: list[str], start: int) -> tuple[list[str], int]:
     return [line[len(INDENT):] for line in lines[start:end]], end
 
 
-def _closing_fence(lines: list[str], start: int, ticks: str) -> int:
+def _closing_fence(lines: list[str], start: int, ticks: str, line: int) -> int:
     for i in range(start, len(lines)):
         stripped = lines[i].strip()
         if stripped.startswith(ticks) and not stripped.strip(ticks[0]):
             return i
-    raise ValueError(f"the code fence {ticks} opened on line {start} is never closed")
+    raise ValueError(f"line {line}: the code fence {ticks} opened here is never closed: close it with {ticks}")
 
 
 def parse(text: str, expand, first: int = 1, indent: str = "") -> tuple[list, list[tuple[int, str]]]:
@@ -158,13 +158,13 @@ def parse(text: str, expand, first: int = 1, indent: str = "") -> tuple[list, li
             if isinstance(last, Fence) and last.is_python and last.output is None and not "".join(prose).strip():
                 awaiting = (number, last)
             else:
-                strays.append((number, "this output marker follows no Python block"))
+                strays.append((number, "this output marker follows no Python block: put it right after one"))
             i += 1
         elif match := VOLATILE_MARKER.match(stripped):
             volatile = (number, match["reason"].strip())
             i += 1
         elif fence:
-            end, lead = _closing_fence(lines, i + 1, fence["ticks"]), len(fence["lead"])
+            end, lead = _closing_fence(lines, i + 1, fence["ticks"], number), len(fence["lead"])
             body = "\n".join(row[lead:] if not row[:lead].strip() else row.lstrip() for row in lines[i + 1 : end])
             title = TITLE.search(fence["rest"])
             if awaiting:
@@ -201,7 +201,7 @@ def parse(text: str, expand, first: int = 1, indent: str = "") -> tuple[list, li
             i += 1
     for leftover in (awaiting, volatile):
         if leftover:
-            strays.append((leftover[0], "this marker is not followed by an output block"))
+            strays.append((leftover[0], "this marker is not followed by an output block: add the ```text block"))
     flush()
     return nodes, strays
 
