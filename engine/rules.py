@@ -41,7 +41,7 @@ def _fence_problems(fence: Fence):
     if fence.lang != "python":
         yield fence.line, f"write ```python, not ```{fence.lang}"
     if not fence.include:
-        yield fence.line, "a Python block must be one `--8<--` include of a snippet file"
+        yield fence.line, "a Python block must be one `--8<--` include: move its code into a file under snippets/"
         return
     if fence.title != fence.include:
         yield fence.line, f'title the block title="{fence.include}"'
