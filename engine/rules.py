@@ -67,7 +67,7 @@ def _answer_problems(page: Page) -> list[str]:
             found.append(f"{page.where(answer.line)}: write the answer as a folded `???` block")
         if not any(f.include and f.output is not None for f in walk(answer.children, Fence)):
             found.append(f"{page.where(answer.line)}: an answer without a snippet and its shown output "
-                         "is checked by nothing")
+                         "is checked by nothing: include its snippet and output")
     return found
 
 
@@ -91,11 +91,11 @@ def _restated_number_problems(page: Page) -> list[str]:
             where, snippet = page.where(n), marker["snippet"]
             numbers = NUMBER.findall(FROM_OUTPUT.sub("", line[: marker.start()]))
             if snippet not in outputs:
-                found.append(f"{where}: {snippet or '(no path)'} has no output shown on this page")
+                found.append(f"{where}: {snippet or '(no path)'} has no output shown on this page: name one that has")
             elif not numbers:
-                found.append(f"{where}: no number before <!--from-output: {snippet}-->")
+                found.append(f"{where}: no number before <!--from-output: {snippet}-->: put it right after the number")
             elif not any(restates(numbers[-1], output) for output in outputs[snippet]):
                 found.append(f"{where}: the prose says {numbers[-1]}, but the output of {snippet} shown on this "
-                             "page has no such number (literally or rounded to as many decimals)")
+                             "page has no such number (literally or rounded alike): write the number it shows")
     return found
 
