@@ -2,7 +2,9 @@
 
 Everything is compared character for character, except `...`, the only wildcard:
 - `...` inside a line matches any characters of that line (an address, a timing);
-- a line that is exactly `...` matches any number of whole lines (uninitialized memory).
+- a line that is exactly `...` matches any number of whole lines (uninitialized memory);
+- but the `...` that PyTorch prints in a summarised tensor is literal: `,  ...,` inside a row
+  (`tensor([0, 1, 2,  ..., 7, 8, 9])`) and a line of spaces and `...,` between rows.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import functools
 import re
 
 WILDCARD = "..."
+SUMMARY = ",  ...,"  # PyTorch's own, inside a row of a summarised tensor
+SUMMARY_ROW = re.compile(r"^ +\.\.\.,$")  # and between its rows
 
 
 @functools.lru_cache(maxsize=512)
@@ -21,8 +25,12 @@ def _pattern(expected: str) -> re.Pattern:
         text, newline = (line[:-1], "\n") if line.endswith("\n") else (line, "")
         if text == WILDCARD:
             parts.append(r"(?:[^\n]*\n)*?" if newline else r"(?:[^\n]*\n?)*?")
+        elif SUMMARY_ROW.match(text):
+            parts.append(re.escape(line))
         else:
-            parts.append(r"[^\n]*?".join(re.escape(piece) for piece in text.split(WILDCARD)) + newline)
+            pieces = (re.escape(piece).replace("\0", re.escape(SUMMARY)) for piece in
+                      text.replace(SUMMARY, "\0").split(WILDCARD))
+            parts.append(r"[^\n]*?".join(pieces) + newline)
     return re.compile("".join(parts))
 
 
@@ -31,8 +39,9 @@ def matches(expected: str, actual: str) -> bool:
 
 
 def has_literal_line(output: str) -> bool:
-    """Whether the output checks something: a non-blank line without `...`."""
-    return any(line.strip() and WILDCARD not in line for line in output.splitlines())
+    """Whether the output checks something: a line with a letter or a digit and no `...` wildcard."""
+    return any(re.search(r"\w", line) and WILDCARD not in line.replace(SUMMARY, "") and not SUMMARY_ROW.match(line)
+               for line in output.splitlines())
 
 
 def first_difference(expected: str, actual: str) -> int:

@@ -2,9 +2,10 @@
 rules and the output rewriting share.
 
 A page is Markdown for MkDocs made of:
-- fenced blocks (```lang title="..."); a Python block is one `--8<-- "snippets/..."` include of
-  a snippet file, expanded by pymdown-extensions' own snippets preprocessor configured as in
-  mkdocs.yml, so the code is what the page renders;
+- fenced blocks (```lang title="..."), found at any indentation and in any letter case (the rules
+  reject those that are not at their container's margin, or not in lower case); a Python block
+  is one `--8<-- "snippets/..."` include of a snippet file, expanded by pymdown-extensions' own
+  snippets preprocessor configured as in mkdocs.yml, so the code is what the page renders;
 - OUTPUT_MARKER, then a `text` block: the output shown for the Python block just before;
 - VOLATILE_MARKER (`<!--volatile-output: why-->`) before an output marker: the output may be
   `...` through and through, for the reason given;
@@ -29,8 +30,9 @@ OUTPUT_MARKER = "<!--pytest-codeblocks:expected-output-->"
 VOLATILE_MARKER = re.compile(r"^<!--\s*volatile-output:(?P<reason>.*?)-->$")
 OUTPUT_LANG = "text"
 ANSWER = "参考答案"
-PYTHON_LANGS = {"python", "py", "python3", "pycon", "ipython", "py3"}
-FENCE = re.compile(r"^(?P<ticks>`{3,}|~{3,})(?P<lang>[^\s`{]*)(?P<rest>.*)$")
+PYTHON_LANGS = {"python", "py", "python3", "pycon", "ipython", "py3"}  # run (written ```python)
+SHOWN_LANGS = {"shell", "txt"}  # shown, never run: commands to type, a requirements file
+FENCE = re.compile(r"^(?P<lead>[ \t]*)(?P<ticks>`{3,}|~{3,})(?P<lang>[^\s`{]*)(?P<rest>.*)$")
 TITLE = re.compile(r'title="(?P<title>[^"]*)"')
 INCLUDE = re.compile(r'^-{1,}8<-{1,}\s+"(?P<path>[^"]+)"\s*$')
 ADMONITION = re.compile(r'^(?P<mark>!!!|\?\?\?\+?)\s+(?P<kind>[\w-]+)(?:\s+"(?P<title>[^"]*)")?\s*$')
@@ -58,6 +60,7 @@ class Fence:
     body: str  # as written, includes not expanded
     code: str  # includes expanded: what the page renders
     indent: str = ""  # of the admonition or tab that holds it
+    lead: int = 0  # spaces before the fence, beyond `indent` (a block in a list item)
     output: str | None = None
     output_line: int | None = None  # the output block's opening fence
     output_end: int | None = None  # and its closing fence
@@ -66,7 +69,7 @@ class Fence:
 
     @property
     def is_python(self) -> bool:
-        return self.lang in PYTHON_LANGS
+        return self.lang.lower() in PYTHON_LANGS
 
     @property
     def include(self) -> str | None:
@@ -74,10 +77,6 @@ class Fence:
         lines = [ln for ln in self.body.splitlines() if ln.strip()]
         match = INCLUDE.match(lines[0].strip()) if len(lines) == 1 else None
         return match["path"] if match else None
-
-    @property
-    def snippet(self) -> Path | None:
-        return ROOT / self.include if self.include else None
 
 
 @dataclass
@@ -89,14 +88,6 @@ class Container:
     collapsed: bool
     line: int
     children: list = field(default_factory=list)
-
-
-@dataclass
-class Stray:
-    """A marker that belongs to no block: `what` says which, and why."""
-
-    line: int
-    what: str
 
 
 class IncludeExpander:
@@ -127,27 +118,27 @@ def _indented_body(lines: list[str], start: int) -> tuple[list[str], int]:
     return [line[len(INDENT):] for line in lines[start:end]], end
 
 
-def _closing_fence(lines: list[str], start: int, ticks: str) -> int:
+def _closing_fence(lines: list[str], start: int, ticks: str, line: int) -> int:
     for i in range(start, len(lines)):
         stripped = lines[i].strip()
         if stripped.startswith(ticks) and not stripped.strip(ticks[0]):
             return i
-    raise ValueError(f"the code fence {ticks} opened on line {start} is never closed")
+    raise ValueError(f"line {line}: the code fence {ticks} opened here is never closed: close it with {ticks}")
 
 
-def parse(text: str, expand, first: int = 1, indent: str = "") -> tuple[list, list[Stray]]:
+def parse(text: str, expand, first: int = 1, indent: str = "") -> tuple[list, list[tuple[int, str]]]:
     """The nodes of a Markdown text in order (Text, Fence, Container), and its stray markers.
     `first` is the page line of the text's first line, `indent` the text's indentation there."""
     lines = text.split("\n")
     nodes: list = []
-    strays: list[Stray] = []
+    strays: list[tuple[int, str]] = []  # markers that belong to no block: (line, why)
     prose: list[str] = []
     prose_line = first
     awaiting: tuple[int, Fence] | None = None  # an output marker's line and the block it belongs to
     volatile: tuple[int, str] | None = None  # a volatile marker's line and reason
 
     def flush() -> None:
-        if any(line.strip() for line in prose):
+        if "".join(prose).strip():
             nodes.append(Text(expand("\n".join(prose)).strip("\n"), prose_line))
         prose.clear()
 
@@ -156,25 +147,25 @@ def parse(text: str, expand, first: int = 1, indent: str = "") -> tuple[list, li
         line, number, stripped = lines[i], first + i, lines[i].strip()
         fence = FENCE.match(line)
         if awaiting and stripped and not fence:
-            strays.append(Stray(awaiting[0], "an output marker must be followed by the output block"))
+            strays.append((awaiting[0], "an output marker must be followed by the output block"))
             awaiting = None
         if volatile and stripped and stripped != OUTPUT_MARKER and not (awaiting and fence):
-            strays.append(Stray(volatile[0], "<!--volatile-output--> belongs between a Python block "
+            strays.append((volatile[0], "<!--volatile-output--> belongs between a Python block "
                                              "and the output marker"))
             volatile = None
         if stripped == OUTPUT_MARKER:
             last = next((n for n in reversed(nodes) if not isinstance(n, Text)), None)
-            if isinstance(last, Fence) and last.is_python and last.output is None and not prose_text(prose):
+            if isinstance(last, Fence) and last.is_python and last.output is None and not "".join(prose).strip():
                 awaiting = (number, last)
             else:
-                strays.append(Stray(number, "this output marker follows no Python block"))
+                strays.append((number, "this output marker follows no Python block: put it right after one"))
             i += 1
         elif match := VOLATILE_MARKER.match(stripped):
             volatile = (number, match["reason"].strip())
             i += 1
         elif fence:
-            end = _closing_fence(lines, i + 1, fence["ticks"])
-            body = "\n".join(lines[i + 1 : end])
+            end, lead = _closing_fence(lines, i + 1, fence["ticks"], number), len(fence["lead"])
+            body = "\n".join(row[lead:] if not row[:lead].strip() else row.lstrip() for row in lines[i + 1 : end])
             title = TITLE.search(fence["rest"])
             if awaiting:
                 target = awaiting[1]
@@ -186,7 +177,7 @@ def parse(text: str, expand, first: int = 1, indent: str = "") -> tuple[list, li
             else:
                 flush()
                 nodes.append(Fence(number, first + end, fence["lang"], title["title"] if title else None,
-                                   body, expand(body), indent))
+                                   body, expand(body), indent, lead))
             prose_line = first + end + 1
             i = end + 1
         elif (admonition := ADMONITION.match(line)) or (tab := TAB.match(line)):
@@ -210,13 +201,9 @@ def parse(text: str, expand, first: int = 1, indent: str = "") -> tuple[list, li
             i += 1
     for leftover in (awaiting, volatile):
         if leftover:
-            strays.append(Stray(leftover[0], "this marker is not followed by an output block"))
+            strays.append((leftover[0], "this marker is not followed by an output block: add the ```text block"))
     flush()
     return nodes, strays
-
-
-def prose_text(prose: list[str]) -> bool:
-    return any(line.strip() for line in prose)
 
 
 def walk(nodes: list, kind: type):
@@ -233,7 +220,7 @@ class Page:
     path: Path
     text: str
     nodes: list
-    strays: list[Stray]
+    strays: list[tuple[int, str]]
 
     @property
     def name(self) -> str:

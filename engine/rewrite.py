@@ -13,6 +13,9 @@ from engine import ROOT
 from engine import page as pages
 from engine.page import OUTPUT_LANG, OUTPUT_MARKER
 
+REWRITE = "rewrite"  # the user property an example's test sets: (page, fence line, printed output)
+REDRAWN = "redrawn"  # and for each figure it redrew: what it did
+
 
 def with_outputs(text: str, outputs: dict[int, str], path: Path) -> str:
     """The page text with the output of the example at each line (`{fence line: output}`) set."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from engine.outputs import has_literal_line
-from engine.page import ANSWER, OUTPUT_LANG, OUTPUT_MARKER, Fence, Page, walk
+from engine.page import ANSWER, OUTPUT_LANG, OUTPUT_MARKER, SHOWN_LANGS, Fence, Page, walk
 
 # An address written out (`at 0x7f3a2c1d5e80`): the next run prints another one.
 LITERAL_ADDRESS = re.compile(r"0x[0-9a-fA-F]{6,}")
@@ -20,7 +20,7 @@ PRINTED_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
 
 
 def problems(page: Page) -> list[str]:
-    found = [f"{page.where(s.line)}: {s.what}" for s in page.strays]
+    found = [f"{page.where(line)}: {what}" for line, what in page.strays]
     for fence in page.fences:
         found += [f"{page.where(line)}: {what}" for line, what in _fence_problems(fence)]
     found += _answer_problems(page) + _restated_number_problems(page)
@@ -28,14 +28,20 @@ def problems(page: Page) -> list[str]:
 
 
 def _fence_problems(fence: Fence):
+    if fence.lead:
+        yield fence.line, (f"this block is indented by {fence.lead} spaces (in a list item?), which the site does not "
+                           f"support: start its fence at the margin{' of its admonition' if fence.indent else ''}")
     if not fence.is_python:
         if fence.lang == OUTPUT_LANG:
             yield fence.line, f"this `text` block is not preceded by {OUTPUT_MARKER}, so nothing checks it"
+        elif fence.lang not in SHOWN_LANGS:
+            yield fence.line, (f"```{fence.lang} is none of the languages the tests know: write ```python (run and "
+                               f"checked), ```text (an output) or one of {sorted(SHOWN_LANGS)} (shown, not run)")
         return
     if fence.lang != "python":
         yield fence.line, f"write ```python, not ```{fence.lang}"
     if not fence.include:
-        yield fence.line, "a Python block must be one `--8<--` include of a snippet file"
+        yield fence.line, "a Python block must be one `--8<--` include: move its code into a file under snippets/"
         return
     if fence.title != fence.include:
         yield fence.line, f'title the block title="{fence.include}"'
@@ -61,7 +67,7 @@ def _answer_problems(page: Page) -> list[str]:
             found.append(f"{page.where(answer.line)}: write the answer as a folded `???` block")
         if not any(f.include and f.output is not None for f in walk(answer.children, Fence)):
             found.append(f"{page.where(answer.line)}: an answer without a snippet and its shown output "
-                         "is checked by nothing")
+                         "is checked by nothing: include its snippet and output")
     return found
 
 
@@ -85,11 +91,11 @@ def _restated_number_problems(page: Page) -> list[str]:
             where, snippet = page.where(n), marker["snippet"]
             numbers = NUMBER.findall(FROM_OUTPUT.sub("", line[: marker.start()]))
             if snippet not in outputs:
-                found.append(f"{where}: {snippet or '(no path)'} has no output shown on this page")
+                found.append(f"{where}: {snippet or '(no path)'} has no output shown on this page: name one that has")
             elif not numbers:
-                found.append(f"{where}: no number before <!--from-output: {snippet}-->")
+                found.append(f"{where}: no number before <!--from-output: {snippet}-->: put it right after the number")
             elif not any(restates(numbers[-1], output) for output in outputs[snippet]):
                 found.append(f"{where}: the prose says {numbers[-1]}, but the output of {snippet} shown on this "
-                             "page has no such number (literally or rounded to as many decimals)")
+                             "page has no such number (literally or rounded alike): write the number it shows")
     return found
 

@@ -1,26 +1,36 @@
-"""Run an example as a reader who copied it would, and a chapter's notebook as Jupyter would.
+"""Run an example as `python snippets/…/file.py` would, and a chapter's notebook as Jupyter would.
 
-An example runs once, in a new process started in an empty folder, forked from a server that
-has imported the heavy modules (PRELOAD) once: its own process, namespace and folder, nothing run
-before it, in a fraction of a new interpreter's start-up time. In that process pytest-codeblocks'
-own runner (`TestBlock.runtest`) executes the block (`exec(code, {"__MODULE__": "__main__"})`, its
-stdout captured) and compares what it printed with the shown output. The shown output is given as
-`Shown`, whose `!=` knows the `...` wildcard and keeps what was printed, for the report.
+An example runs once, in a new process started in an empty folder, forked from a server that has
+imported the heavy modules once (engine.warm): its own process, folder and `__main__` module,
+nothing run before it, in a fraction of a new interpreter's start-up time. In that process
+pytest-codeblocks' own runner (`TestBlock.runtest`) executes the block, its stdout captured, and
+compares what it printed with the shown output, given as `Shown`, whose `!=` knows the `...`
+wildcard and keeps what was printed. As in a new interpreter:
+- the block runs in a fresh module `__main__` (`__name__ == "__main__"`, classes are
+  `__main__.Net`, pickle finds them): the runner's `exec` is pointed at that module's namespace;
+- torch, `random` and NumPy start from seeds drawn from os.urandom, so an unseeded random output
+  differs from run to run; the hash seed is drawn once per test process (it cannot change after
+  an interpreter starts), so a hash-dependent output differs on the next run;
+- the warnings that importing a preloaded module emitted are written to stderr again when the
+  block imports that module.
 
 A notebook runs top to bottom in a real Jupyter kernel (nbclient), forked from the same server.
 """
 
 from __future__ import annotations
 
+import ast
+import builtins
 import copy
 import json
+import linecache
 import multiprocessing
 import os
-import re
-import signal
 import sys
 import tempfile
 import traceback
+import types
+import warnings
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +40,6 @@ from jupyter_client.manager import AsyncKernelManager
 
 from engine.outputs import matches
 
-PRELOAD = ["numpy", "torch", "torchvision", "matplotlib.pyplot", "pytest_codeblocks.plugin", "ipykernel.kernelapp"]
 ENV = {"MPLBACKEND": "Agg", "PYTHONIOENCODING": "utf-8"}
 # jupyter_client's private methods that ForkedKernelManager relies on: fail loudly if they go.
 KERNEL_INTERNALS = ["_async_launch_kernel", "_reconcile_connection_info"]
@@ -59,32 +68,43 @@ class Run:
 def _server():
     context = multiprocessing.get_context("forkserver")
     if not getattr(_server, "started", False):
-        os.environ.update(ENV)
-        context.set_forkserver_preload(PRELOAD)
+        os.environ.update(ENV, PYTHONHASHSEED=str(int.from_bytes(os.urandom(4)) % 2**32))
+        context.set_forkserver_preload(["engine.warm"])
         _server.started = True
     return context
 
 
-def _traceback(error: BaseException, code: str, snippet: str) -> str:
-    """The traceback with the block's frames named after its snippet file, source lines shown."""
-    lines = code.splitlines()
+def _reseed() -> None:
+    """torch, `random` and NumPy from new seeds, as in a new interpreter."""
+    import random
 
-    def frame(match: re.Match) -> str:
-        number = int(match[1])
-        source = lines[number - 1].strip() if 0 < number <= len(lines) else ""
-        return f'File "{snippet}", line {number}{match[2]}\n    {source}'
+    import numpy
+    import torch
 
-    text = "".join(traceback.format_exception(error))
-    start = text.find('File "<string>"')  # the frames above it are the runner's own
-    if start > 0:
-        text = "Traceback (most recent call last):\n  " + text[start:]
-    return re.sub(r'File "<string>", line (\d+)(.*)', frame, text)
+    torch.manual_seed(int.from_bytes(os.urandom(8)))
+    random.seed(os.urandom(16))
+    numpy.random.seed(int.from_bytes(os.urandom(4)))
+
+
+def _fresh_start(code: str, snippet: str) -> types.ModuleType:
+    """As a new interpreter starts: new random states, a new `__main__`, import warnings shown."""
+    from engine import warm
+
+    _reseed()
+    imported = {(alias.name if isinstance(node, ast.Import) else node.module or "").partition(".")[0]
+                for node in ast.walk(ast.parse(code)) if isinstance(node, ast.Import | ast.ImportFrom)
+                for alias in node.names}
+    for caught in (w for name in sorted(imported) for w in warm.WARNINGS.get(name, [])):
+        sys.stderr.write(warnings.formatwarning(caught.message, caught.category, caught.filename, caught.lineno))
+    main = sys.modules["__main__"] = types.ModuleType("__main__")
+    linecache.cache[snippet] = (len(code), None, code.splitlines(keepends=True), snippet)
+    return main
 
 
 def _run_in_child(code: str, snippet: str, shown: str, cwd: str, files: str, shifted: bool) -> None:
     """In the forked process: pytest-codeblocks runs the block; the result goes to `files`."""
+    from pytest_codeblocks import plugin
     from pytest_codeblocks.main import CodeBlock
-    from pytest_codeblocks.plugin import TestBlock
 
     from engine.volatile import shifted_volatile_values
 
@@ -93,16 +113,26 @@ def _run_in_child(code: str, snippet: str, shown: str, cwd: str, files: str, shi
     os.dup2(stray, 1)
     os.dup2(stray, 2)
     sys.stdout = sys.stderr = open(stray, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
-    expected = Shown(shown)
-    error = None
+    main = _fresh_start(code, snippet)
+    # the runner's `exec(code, {...})` runs the block, compiled as the snippet file, in `__main__`
+    ran = []
+    plugin.exec = lambda _code, _globals: ran.append(builtins.exec(
+        compile(code, snippet, "exec", dont_inherit=True), vars(main)))
+    expected, error = Shown(shown), None
     try:
         with shifted_volatile_values() if shifted else nullcontext():
-            TestBlock.runtest(SimpleNamespace(obj=CodeBlock(code, 1, "python", expected), name=snippet))
+            plugin.TestBlock.runtest(SimpleNamespace(obj=CodeBlock(code, 1, "python", expected), name=snippet))
     except RuntimeError as failure:  # the runner's report: the block raised, or printed otherwise
-        if failure.__context__ is not None:
-            error = _traceback(failure.__context__, code, snippet)
+        error = failure.__context__
     except BaseException as raised:  # SystemExit and the like, raised past the runner
-        error = _traceback(raised, code, snippet)
+        error = raised
+    if error is not None:  # the traceback from the block's first frame on
+        frames = traceback.extract_tb(error.__traceback__)
+        start = next((i for i, frame in enumerate(frames) if frame.filename == snippet), 0)
+        error = "Traceback (most recent call last):\n" + "".join(
+            traceback.format_list(frames[start:]) + traceback.format_exception_only(error))
+    if not ran and error is None:
+        error = "pytest-codeblocks ran the block without `exec(code, globals)`: adapt engine/running.py to it"
     sys.stdout.flush()
     Path(files, "result.json").write_text(json.dumps({"printed": expected.printed, "error": error}), "utf-8")
     os._exit(0)
@@ -128,38 +158,33 @@ def run_example(code: str, snippet: str, shown: str, cwd: Path, shifted: bool = 
 # --- notebooks --------------------------------------------------------------------------------
 
 def _run_kernel(argv: list[str], cwd: str, env: dict[str, str]) -> None:
-    """In the forked process: become the kernel that `python -m ipykernel_launcher argv` starts."""
+    """In the forked process: become the kernel that `python -m ipykernel_launcher argv` starts.
+    What cells print reaches the client as messages; the kernel's own start-up notes go nowhere."""
     os.chdir(cwd)
+    for fd in (1, 2):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), fd)
     os.environ.clear()
     os.environ.update(env)
+    _reseed()
     from ipykernel.kernelapp import IPKernelApp
 
     IPKernelApp.launch_instance(argv=argv)
 
 
-class _Process:
-    """A forked kernel process, as jupyter_client's provisioner expects a `subprocess.Popen`."""
+class _KernelProcess(multiprocessing.context.ForkServerProcess):
+    """A kernel forked from the server, with what jupyter_client's provisioner uses of a `subprocess.Popen`."""
 
     stdin = stdout = stderr = None
 
-    def __init__(self, process):
-        self._process, self.pid = process, process.pid
-
     def poll(self):
-        return self._process.exitcode
+        return self.exitcode
 
     def wait(self, timeout=None):
-        self._process.join(timeout)
-        return self._process.exitcode
+        self.join(timeout)
+        return self.exitcode
 
     def send_signal(self, signum):
         os.kill(self.pid, signum)
-
-    def kill(self):
-        self.send_signal(signal.SIGKILL)
-
-    def terminate(self):
-        self.send_signal(signal.SIGTERM)
 
 
 missing = [name for name in KERNEL_INTERNALS if not hasattr(AsyncKernelManager, name)]
@@ -174,10 +199,11 @@ class ForkedKernelManager(AsyncKernelManager):
     async def _async_launch_kernel(self, kernel_cmd, **kw):
         argv = kernel_cmd[kernel_cmd.index("ipykernel_launcher") + 1:]
         env = dict(kw.get("env") or os.environ)
-        process = _server().Process(target=_run_kernel, args=(argv, str(kw.get("cwd") or os.getcwd()), env))
+        _server()
+        process = _KernelProcess(target=_run_kernel, args=(argv, str(kw.get("cwd") or os.getcwd()), env))
         process.start()
         provisioner = self.provisioner
-        provisioner.process, provisioner.pid, provisioner.pgid = _Process(process), process.pid, None
+        provisioner.process, provisioner.pid, provisioner.pgid = process, process.pid, None
         self._reconcile_connection_info(provisioner.connection_info)
 
 

@@ -7,7 +7,8 @@ as YAML only (a full `load_config` imports every plugin and takes seconds).
 from __future__ import annotations
 
 import functools
-from pathlib import Path
+import shutil
+from pathlib import Path, PurePosixPath
 
 from engine import DOCS, ROOT
 
@@ -30,6 +31,11 @@ def nav_pages(nav: list | None = None) -> list[str]:
     return pages
 
 
+def page_paths() -> list[str]:
+    """The site path of every page in the navigation ("" for the home page), in its order."""
+    return ["" if page == "index.md" else f"{PurePosixPath(page).stem}/" for page in nav_pages()]
+
+
 def markdown_pages() -> list[Path]:
     """The Markdown pages of the navigation (chapter 5 is a notebook, not one of them)."""
     return [DOCS / page for page in nav_pages() if page.endswith(".md")]
@@ -44,3 +50,12 @@ def snippet_options(mdx_configs: dict | None = None, config_dir: Path = ROOT) ->
     options = dict(mdx_configs.get("pymdownx.snippets") or {})
     options["base_path"] = [str(Path(config_dir, p)) for p in options.get("base_path", ["."])]
     return options
+
+
+# Headless Chromium for the browser tests and tools/bench_site.py: Debian's package, driven by
+# Playwright (Playwright cannot download its own browsers here).
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]

@@ -14,12 +14,14 @@ import builtins
 import contextlib
 import datetime
 import itertools
+import os
 import time
+import timeit
 
-# Calls that read a clock, an object id or a memory address.
-VOLATILE_CALLS = {
-    "time", "time_ns", "perf_counter", "perf_counter_ns", "monotonic", "monotonic_ns",
-    "process_time", "process_time_ns", "now", "utcnow", "today", "id", "data_ptr",
+# What reads a clock, an object id, a process id or a memory address, called or imported under any name.
+VOLATILE_NAMES = {
+    "time", "time_ns", "perf_counter", "perf_counter_ns", "monotonic", "monotonic_ns", "process_time",
+    "process_time_ns", "now", "utcnow", "today", "id", "data_ptr", "getpid", "timeit", "default_timer",
 }
 CLOCKS = ["time", "perf_counter", "monotonic", "process_time"]
 CLOCK_STEP = 137.25  # seconds between two readings of a shifted clock
@@ -28,14 +30,22 @@ DATE_SHIFT = datetime.timedelta(days=3653, seconds=4321)
 
 
 def reads_volatile_values(code: str) -> bool:
-    """Whether the code calls a clock, `id()`, `.data_ptr()` or `datetime.now()`-like."""
+    """Whether the code calls a clock, `id()`, `.data_ptr()`, `os.getpid()` or `datetime.now()`-like,
+    or imports one (`from time import perf_counter as clock`, `import timeit`)."""
     for node in ast.walk(ast.parse(code)):
-        if isinstance(node, ast.Call):
-            func = node.func
-            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
-            if name in VOLATILE_CALLS:
-                return True
+        func = getattr(node, "func", None)
+        names = [a.name.rpartition(".")[2] for a in node.names] if isinstance(node, ast.Import | ast.ImportFrom) \
+            else [getattr(func, "id", None) or getattr(func, "attr", None)]
+        if VOLATILE_NAMES.intersection(names):
+            return True
     return False
+
+
+class _ShiftedTimer(timeit.Timer):
+    """`timeit` reads the clock bound when it was imported: here, the shifted one."""
+
+    def __init__(self, stmt="pass", setup="pass", timer=None, globals=None):
+        super().__init__(stmt, setup, time.perf_counter, globals)
 
 
 class _ShiftedDatetime(datetime.datetime):
@@ -54,9 +64,9 @@ class _ShiftedDatetime(datetime.datetime):
 
 @contextlib.contextmanager
 def shifted_volatile_values():
-    """Within the block: clocks tick CLOCK_STEP seconds per reading from a far-off start, ids and
-    data pointers are ADDRESS_SHIFT higher, `datetime.now()` is ten years later (`date.today()`
-    reads `time.time()`, shifted already)."""
+    """Within the block: clocks (timeit's too) tick CLOCK_STEP seconds per reading from a far-off
+    start, ids and data pointers are ADDRESS_SHIFT higher, process ids 7919 higher, `datetime.now()`
+    is ten years later (`date.today()` reads `time.time()`, shifted already)."""
     import torch  # here, so that the page rules can import this module without torch
 
     ticks = itertools.count(1)
@@ -70,8 +80,11 @@ def shifted_volatile_values():
         start = 4.0e9 if clock == "time" else 1.0e6
         replace(time, clock, lambda start=start: start + CLOCK_STEP * next(ticks))
         replace(time, f"{clock}_ns", lambda start=start: int((start + CLOCK_STEP * next(ticks)) * 1e9))
-    real_id = builtins.id
+    replace(timeit, "Timer", _ShiftedTimer)
+    replace(timeit, "default_timer", time.perf_counter)
+    real_id, real_pid = builtins.id, os.getpid
     replace(builtins, "id", lambda obj: real_id(obj) + ADDRESS_SHIFT)
+    replace(os, "getpid", lambda: real_pid() + 7919)
     for owner in (torch.Tensor, torch.UntypedStorage):
         real = owner.data_ptr
         replace(owner, "data_ptr", lambda self, real=real: real(self) + ADDRESS_SHIFT)

@@ -12,7 +12,7 @@ import pytest
 from filelock import FileLock
 
 from engine import ROOT, rewrite
-from tests.browser import CHROMIUM, CHROMIUM_ARGS
+from engine.site import CHROMIUM, CHROMIUM_ARGS
 
 # Figures are written to files; no window is ever opened, with or without a display.
 os.environ.setdefault("MPLBACKEND", "Agg")
@@ -23,8 +23,8 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 # `make test` hands each test file to one of its two processes (`--dist loadfile`), in this order
 # (`--no-loadscope-reorder`): the longest files first, so that each core starts on one of them.
 LONGEST_FIRST = ["test_browser.py", "test_pages.py", "test_engine.py", "test_lenet_page.py"]
-REWRITE = "rewrite"  # the user property an example test sets: (page, fence line, printed output)
-_rewrites: list[tuple[str, int, str]] = []
+_rewrites: list[tuple[str, int, str]] = []  # from every test process, written at the end of the run
+_redrawn: list[str] = []
 
 
 def pytest_addoption(parser):
@@ -43,20 +43,14 @@ def pytest_collection_modifyitems(items):
 def pytest_runtest_logreport(report):
     """Collect the rewrites in the process that reports: xdist's controller, or the only one."""
     if report.when == "call":
-        _rewrites.extend(value for name, value in report.user_properties if name == REWRITE)
-
-
-def pytest_sessionfinish(session):
-    if not hasattr(session.config, "workerinput") and _rewrites:
-        session.config.stash[rewrite_key] = rewrite.write(_rewrites)
+        _rewrites.extend(value for name, value in report.user_properties if name == rewrite.REWRITE)
+        _redrawn.extend(value for name, value in report.user_properties if name == rewrite.REDRAWN)
 
 
 def pytest_terminal_summary(terminalreporter, config):
-    for line in config.stash.get(rewrite_key, []):
-        terminalreporter.write_line(line)
-
-
-rewrite_key = pytest.StashKey[list]()
+    if not hasattr(config, "workerinput"):
+        for line in (rewrite.write(_rewrites) if _rewrites else []) + _redrawn:
+            terminalreporter.write_line(line)
 
 
 @pytest.fixture(scope="session")

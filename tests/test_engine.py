@@ -2,6 +2,8 @@
 reported once, at the right line, with what to do; and what the engine writes (outputs, notebooks)
 is what the page means."""
 
+import subprocess
+import sys
 import textwrap
 
 import nbformat
@@ -9,12 +11,12 @@ import pytest
 from PIL import Image
 
 from engine import ROOT, page, rewrite, rules
+from engine.examples import check_example
 from engine.figures import pixel_difference
 from engine.notebook import NotebookWriter
 from engine.outputs import matches
 from engine.page import IncludeExpander
 from engine.volatile import shifted_volatile_values
-from tests.test_pages import check_example
 
 CAT = '```python title="snippets/tensors/cat_2d.py"\n--8<-- "snippets/tensors/cat_2d.py"\n```\n'
 _REST = (ROOT / "docs/tensors.md").read_text("utf-8").split('"snippets/tensors/cat_2d.py"\n```\n')[1]
@@ -45,8 +47,22 @@ CASES = [
     ("no output", example("a.py", None), ONE, ["1: no output is shown for snippets/a.py"]),
     ("a changed number", CAT + CAT_OUTPUT.replace("[7, 8]", "[7, 9]"), {},
      [("11: the output shown differs from what snippets/tensors/cat_2d.py prints", "@@ -8,",
-       "-        [7, 9]])\n+        [7, 8]])", "pytest tests/test_pages.py --update-outputs -k cat_2d")]),
-    ("an output of `...` only", example("a.py", "...\n"), ONE, ["7: the output shown has no line without `...`"]),
+       "-        [7, 9]])\n+        [7, 8]])", ".venv/bin/pytest tests/test_pages.py --update-outputs -k page.md:1:")]),
+    ("an output of `...` only", example("a.py", "...\n"), ONE, ["7: the output shown has no literal line"]),
+    ("an output of `...` and one bracket", example("b.py", "...\n)\n"), {"b.py": 'print("x")\nprint(")")\n'},
+     ["7: the output shown has no literal line"]),
+    ("an output PyTorch summarised, shown in full", example("s.py", "tensor([0,  ..., 9])\n"),
+     {"s.py": "import torch\nprint(torch.arange(10))\n"}, ["8: the output shown differs"]),
+    ("an unseeded random number", example("r.py", "0.5\n"), {"r.py": "import torch\nprint(torch.rand(1).item())\n"},
+     [("1: snippets/r.py prints something else on each run", "torch.manual_seed(0)")]),
+    ("a figure snippet that prints nothing", example("f.py", "") + "\n![图](img/x.png)\n",
+     {"f.py": FIGURE.format(name="x.png").replace('print("ok")\n', "")},
+     [("1: snippets/f.py prints nothing", "已保存")]),
+    ("an indented fence", "1. 一步：\n\n" + textwrap.indent(example("a.py", "1\n"), "    "), ONE,
+     ["3: this block is indented by 4 spaces"]),
+    ("a capitalised fence", example("a.py", "1\n").replace("```python", "```Python"), ONE,
+     ["1: write ```python, not ```Python"]),
+    ("an unknown language", "```pyhton\nprint(1)\n```\n", {}, ["1: ```pyhton is none of the languages"]),
     ("a volatile output without its reason", example("a.py", "...\n", "<!--volatile-output: -->\n"), ONE,
      ["8: say why the whole output is volatile"]),
     ("a volatile marker on a literal output", example("a.py", "1\n", "<!--volatile-output: 内存-->\n"), ONE,
@@ -57,6 +73,8 @@ CASES = [
      {"a.py": 'print("<Node at 0x7f3a2c1d5e80>")\n'},
      ["7: the output shows the address 0x7f3a2c1d5e80"]),
     ("a coarse timing", example("t.py", "用时 0.0 秒\n"), {"t.py": TIMING}, ["7: run again with other clock readings"]),
+    ("a coarse timeit", example("t.py", "0.0\n"), {"t.py": 'import timeit\nprint(f"{timeit.timeit(number=9):.1f}")\n'},
+     ["7: run again with other clock readings"]),
     ("a restated number gone stale",
      example("a.py", "w = 2.0283\n") + "\n训练后 w ≈ 2.04<!--from-output: snippets/a.py-->\n",
      {"a.py": 'print("w = 2.0283")\n'}, ["11: the prose says 2.04"]),
@@ -64,7 +82,8 @@ CASES = [
      + textwrap.indent(example("a.py", "1\n"), "    "), ONE,
      ["1: an answer without a snippet and its shown output", "5: write the answer as a folded `???` block"]),
     ("a figure drawn differently", example("f.py", "ok\n") + "\n![图](img/models_linear_regression_loss.png)\n",
-     {"f.py": FIGURE.format(name="models_linear_regression_loss.png")}, ["1: img/models_linear_regression_loss.png: "]),
+     {"f.py": FIGURE.format(name="models_linear_regression_loss.png")},
+     [("1: img/models_linear_regression_loss.png: drawn 640x480", "--update-outputs -k page.md:1:f")]),
     ("a figure the page does not show", example("f.py", "ok\n"), {"f.py": FIGURE.format(name="x_losses.png")},
      ["1: page.md does not show img/x_losses.png"]),
     ("a warning on stderr", example("w.py", "1\n"), {"w.py": 'import warnings\nwarnings.warn("old")\nprint(1)\n'},
@@ -74,15 +93,20 @@ CASES = [
 ]
 
 
-def problems_of(folder, text: str, snippets: dict[str, str]) -> list[str]:
-    """What the page rules and the example runs say about a page: engine.rules and check_example."""
+def written(folder, text: str, snippets: dict[str, str]) -> page.Page:
+    """The page `text` with its `snippets`, written in `folder`."""
     for name, code in snippets.items():
         (folder / "snippets" / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / "snippets" / name).write_text(code, "utf-8")
-    path = folder / "page.md"
-    path.write_text(text, "utf-8")
+    (folder / "page.md").write_text(text, "utf-8")
+    return page.read(folder / "page.md", expand=IncludeExpander({"base_path": [str(folder), str(ROOT)],
+                                                                   "check_paths": True}))
+
+
+def problems_of(folder, text: str, snippets: dict[str, str]) -> list[str]:
+    """What the page rules and the example runs say about a page: engine.rules and check_example."""
     try:
-        shown = page.read(path, expand=IncludeExpander({"base_path": [str(folder), str(ROOT)], "check_paths": True}))
+        shown = written(folder, text, snippets)
     except Exception as error:
         return [f"page.md cannot be read: {error}"]
     found = rules.problems(shown)
@@ -102,12 +126,26 @@ def test_each_mistake_is_reported_once_where_it_is(planted, text, snippets, expe
         assert all(fragment in problem for fragment in fragments), problem
 
 
+def test_an_example_prints_what_python_prints_and_an_unseeded_one_is_not_written(tmp_path):
+    code = ("import pickle\nclass Net:\n    pass\n"
+            "print(__name__, Net, repr(pickle.loads(pickle.dumps(Net())))[:20])\n")
+    text = example("m.py", None) + example("r.py", None)
+    shown = written(tmp_path, text, {"m.py": code, "r.py": "import random\nprint(random.random())\n"})
+    python = subprocess.run([sys.executable, "snippets/m.py"], cwd=tmp_path, capture_output=True, text=True).stdout
+    assert python == "__main__ <class '__main__.Net'> <__main__.Net object\n"
+    (tmp_path / "run").mkdir()
+    (tmp_path / "again").mkdir()
+    assert check_example(shown, shown.examples[0], tmp_path / "run", update=True).rewrite == python
+    unseeded = check_example(shown, shown.examples[1], tmp_path / "again", update=True)
+    assert unseeded.rewrite is None and "prints something else on each run" in unseeded.problems[0]
+
+
 def test_a_correct_page_has_no_problem_and_blank_lines_in_an_answer_are_seen_alike(tmp_path):
     answer = textwrap.indent(example("b.py", "a\n\nb\n"), "    ")  # the blank output line keeps no indentation
     text = f'{CAT}{CAT_OUTPUT}\n**练习 1.**\n\n??? success "参考答案"\n\n{answer}'
     assert problems_of(tmp_path, text, {"b.py": 'print("a\\n\\nb")\n'}) == []
     expand = IncludeExpander({"base_path": [str(tmp_path), str(ROOT)]})
-    shown = page.read(tmp_path / "page.md", expand=expand)
+    shown = written(tmp_path, text, {})
     cells = [c for c in NotebookWriter(tmp_path, expand, {}, set(), None).notebook(text).cells if c.cell_type == "code"]
     assert shown.examples[1].output == cells[1].outputs[0].text == "a\n\nb\n", "the build's notebook and the test agree"
 
@@ -143,14 +181,16 @@ def test_ids_and_pointers_move_but_keep_their_equalities():
 
 
 def test_a_figure_differs_by_more_than_antialiasing_noise(tmp_path):
-    shown, noise, changed = (tmp_path / f"{n}.png" for n in ("shown", "noise", "changed"))
-    Image.new("RGB", (40, 30), (200, 200, 200)).save(shown)
-    for path, level in ((noise, 198), (changed, 190)):
-        drawn = Image.new("RGB", (40, 30), (200, 200, 200))
-        drawn.putpixel((5, 7), (level, 200, 200))
+    shown, noise, changed, curve = (tmp_path / f"{n}.png" for n in ("shown", "noise", "changed", "curve"))
+    Image.new("RGB", (40, 30), (255, 255, 255)).save(shown)
+    for path, level, pixels in ((noise, 253, 16), (changed, 245, 1), (curve, 253, 40)):
+        drawn = Image.new("RGB", (40, 30), (255, 255, 255))
+        for x in range(pixels):
+            drawn.putpixel((x, 7 + x % 3), (level, 255, 255))
         drawn.save(path)
-    assert pixel_difference(noise, shown) is None, "an edge one or two levels off is the same figure"
-    assert "in 1 pixels (rows 7-7, columns 5-5)" in pixel_difference(changed, shown)
+    assert pixel_difference(noise, shown) is None, "a few edge pixels one or two levels off: the same figure"
+    assert "in 1 pixels, by up to 10 levels of 255 (rows 7-7, columns 0-0)" in pixel_difference(changed, shown)
+    assert "in 40 pixels, by up to 2 levels" in pixel_difference(curve, shown), "a faint extra curve is a change"
 
 
 def test_admonitions_tabs_answers_and_figures_read_well_in_jupyter(tmp_path):

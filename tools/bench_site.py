@@ -23,9 +23,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, page_paths
-
-ROOT = Path(__file__).resolve().parent.parent
+from engine import ROOT
+from engine.site import CHROMIUM, CHROMIUM_ARGS, page_paths
 
 SERVE_TIMEOUT = 900
 
@@ -114,4 +113,5 @@ def main() -> None:
             server.wait()
 
 
-main()
+if __name__ == "__main__":
+    main()

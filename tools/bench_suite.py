@@ -12,7 +12,8 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from engine import ROOT
+
 BIN = Path(sys.executable).parent
 PYTEST = ["make", "--no-print-directory", "test"]  # the README's test command, everything installed already
 RUNS = 3
@@ -34,4 +35,5 @@ def main() -> None:
     print(f"whole suite: median {suite[len(suite) // 2]:.1f} s, range {suite[0]:.1f}–{suite[-1]:.1f} s")
 
 
-main()
+if __name__ == "__main__":
+    main()

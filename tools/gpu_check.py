@@ -22,10 +22,10 @@ from pathlib import Path
 
 import torch
 
+from engine import ROOT
 from tools.fake_cifar import write_fake_cifar
 from tools.lenet_notebook import DataSet
 
-ROOT = Path(__file__).resolve().parent.parent
 DOUBLE_SOFTMAX_FLOOR = 1.4612  # a model that applies softmax in forward cannot get below this loss
 
 
