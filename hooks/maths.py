@@ -29,9 +29,6 @@ FORMULA = re.compile(
 )
 
 
-KEYS = {"div": ' tabindex="0"', "span": ""}  # a displayed formula may scroll: the keyboard scrolls it too
-
-
 def on_config(config):
     if not shutil.which("node"):
         raise PluginError("公式在构建时由 KaTeX 排版，需要 Node.js：apt-get install nodejs npm")
@@ -66,8 +63,7 @@ def on_page_content(content, page, config, files):
         [(html.unescape(m["tex"]).strip(), m["open"] == "\\[") for m in matches], page.file.src_path
     ))
     content = FORMULA.sub(
-        lambda m: f'<{m["tag"]} class="arithmatex" data-search-exclude{KEYS[m["tag"]]}>{next(typeset)}</{m["tag"]}>',
-        content,
+        lambda m: f'<{m["tag"]} class="arithmatex" data-search-exclude>{next(typeset)}</{m["tag"]}>', content
     )
     stylesheet = get_relative_url(STYLESHEET, page.url)
     return f'<link rel="stylesheet" href="{stylesheet}">\n{content}'

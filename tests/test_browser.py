@@ -154,24 +154,14 @@ def test_page_loads_from_its_own_host_within_its_budget_and_cuts_no_text(visits,
     assert seen.scrolling_outputs == 0, "program outputs wrap like a terminal's"
 
 
-@pytest.fixture(scope="module")
-def light_violations(browser, site_url) -> dict[str, list[str]]:
-    """axe-core's findings on every page in light mode, at a desktop's width (`visits`: dark, a phone's)."""
+def test_every_page_meets_wcag_2_aa_in_dark_and_light_mode(visits, browser, site_url):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
-    page = context.new_page()
-    found = {}
-    for path in PAGE_PATHS:
+    page, found = context.new_page(), []
+    for path in PAGE_PATHS:  # dark mode at a phone's width in `visits`, light mode at a desktop's here
         page.goto(site_url + path, wait_until="networkidle")
-        found[path] = _violations(page)
+        found += [f"/{path} dark, 390 px: {v}" for v in visits[path].violations]
+        found += [f"/{path} light, 1280 px: {v}" for v in _violations(page)]
     context.close()
-    return found
-
-
-@pytest.mark.parametrize("path", PAGE_PATHS)
-def test_page_meets_wcag_2_aa_in_light_and_dark_mode(visits, light_violations, path):
-    found = [f"/{path} {scheme}: {violation}" for scheme, violations in
-             [("dark, 390 px", visits[path].violations), ("light, 1280 px", light_violations[path])]
-             for violation in violations]
     assert found == [], "axe-core finds WCAG 2 A/AA violations (colours: site.css):\n" + "\n".join(found)
 
 

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from engine import DOCS, ROOT, SNIPPETS, site
-from engine.notebook import notebook_name, site_notebooks
+from engine.notebook import site_notebooks
 from tests.test_browser import dictionary_words
-from tools.join_cjk_lines import notebook_stray_lines, source_line, stray_breaks_html
+from tools.join_cjk_lines import site_stray_breaks
 
 NOTEBOOKS = site_notebooks()
 # Attributes through which a browser loads something by itself (links to follow are not loads).
@@ -102,15 +102,8 @@ def test_every_page_is_built_with_its_figures_its_date_and_no_repository_link(bu
 
 
 def test_no_line_break_between_chinese_characters_shows_as_a_space(built_site):
-    """In the pages' text (outside code and maths) and the notebooks' Markdown (engine/wide.py joins them)."""
-    stray = [f"{source.relative_to(ROOT)}:{source_line(source.read_text('utf-8'), excerpt) or '?'} {excerpt}"
-             for page in site.nav_pages() for source in [DOCS / page.replace(".ipynb", ".py")]
-             for _, excerpt in stray_breaks_html(html_of(built_site[0], page).read_text("utf-8"))]
-    notebooks = {f"notebooks/{notebook_name(p)}": nb for p, nb in NOTEBOOKS.items()}
-    notebooks["docs/lenet-cifar10.ipynb"] = (DOCS / "lenet-cifar10.ipynb").read_text("utf-8")
-    stray += [f"{name}, {where}" for name, nb in notebooks.items() for where in notebook_stray_lines(nb)]
-    assert stray == [], "line breaks between two Chinese characters, which readers see as spaces (a new form " \
-                        "of the pages must call engine.wide.join_wide_lines):\n" + "\n".join(stray)
+    stray = site_stray_breaks(built_site[0])  # in the pages' text outside code and maths, in the notebooks
+    assert stray == [], "breaks between two Chinese characters, shown as spaces (engine/wide.py):\n" + "\n".join(stray)
 
 
 def test_formulas_are_typeset_where_they_are_and_only_there(built_site):

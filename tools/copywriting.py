@@ -1,8 +1,8 @@
 """The Chinese copywriting conventions (CONTRIBUTING.md), checked by autocorrect (huacnlee/autocorrect,
-pinned in uv.lock) with the rules of .autocorrectrc:
+pinned in uv.lock) with the rules of .autocorrectrc; and the terms the site's search cuts apart.
 
-    python -m tools.copywriting          list what it finds as file:line, exit 1 if anything
-    python -m tools.copywriting --fix    correct it in place (then review `git diff`)
+    python -m tools.copywriting          list what autocorrect finds as file:line, and the terms; exit 1 if any
+    python -m tools.copywriting --fix    correct what autocorrect finds, in place (then review `git diff`)
 
 Checked: the pages (docs/*.md); chapter 5's docs/lenet-cifar10.py, its Markdown cells as Markdown and
 its code as Python; the snippets (what they print, and their comments). Quotations of the original
@@ -11,11 +11,13 @@ tutorial keep its typography: the quotations “…” in the errata page's tabl
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
 
 import autocorrect_py
+import jieba
 
 from engine import DOCS, ROOT, SNIPPETS
 
@@ -24,6 +26,10 @@ ERRATA = DOCS / "errata.md"
 QUOTATION = re.compile(r"“[^”]*”")
 MASK = "“原文”"
 CELL = re.compile(r"^# %%(?P<markdown> \[markdown\])?")
+HAN = "[\u4e00-\u9fff]{2,}"
+TERM = re.compile(rf"^#{{1,6}} +(?:\S+[.、）] *)?({HAN})$|\*\*({HAN})\*\*", re.M)  # a heading or bold, all Chinese
+# Characters that make a heading or bold text a phrase, not a term, where jieba cuts them off alone
+PHRASE = set("的与和是在把将为对用不都了也能会而再说每时上从被让就还或及并之其这那沿新")
 
 
 def files() -> list[Path]:
@@ -82,12 +88,35 @@ def findings(path: Path, fix: bool = False) -> list[str]:
     return found
 
 
+def autocorrect(fix: bool = False) -> list[str]:
+    autocorrect_py.load_config(CONFIG.read_text("utf-8"))
+    return [line for path in files() for line in findings(path, fix)]
+
+
+def terms_cut_apart() -> list[str]:
+    """Terms that a page sets as a heading or in bold and that the search cuts into a word and a lone
+    character (装饰|器), as Material's search plugin cuts the pages: jieba with search_terms.txt."""
+    jieba.load_userdict(str(ROOT / "search_terms.txt"))
+    notebook = json.loads((DOCS / "lenet-cifar10.ipynb").read_text("utf-8"))
+    pages = {path.name: path.read_text("utf-8") for path in DOCS.glob("*.md")}
+    cells = [cell for cell in notebook["cells"] if cell["cell_type"] == "markdown"]
+    pages["lenet-cifar10.ipynb"] = "\n".join("".join(cell["source"]) for cell in cells)
+    cut = []
+    for page, text in sorted(pages.items()):
+        text = re.sub(r"^ *(`{3,}|~{3,}).*?^ *\1", "", text, flags=re.M | re.S)  # not in code blocks
+        for term in map("".join, TERM.findall(text)):
+            words = list(jieba.cut(term))
+            if not PHRASE & set(words) and min(map(len, words)) == 1:
+                cut.append(f"{term} ({page}: {'|'.join(words)})")
+    return cut
+
+
 def main(argv=None) -> int:
     fix = "--fix" in (sys.argv[1:] if argv is None else argv)
-    autocorrect_py.load_config(CONFIG.read_text("utf-8"))
-    found = [line for path in files() for line in findings(path, fix)]
+    found, cut = autocorrect(fix), terms_cut_apart()
     print("\n".join(found) or "autocorrect: nothing found")
-    return 1 if found and not fix else 0
+    print("terms the search cuts apart (add them to search_terms.txt):", ", ".join(cut) or "none")
+    return 1 if (found and not fix) or cut else 0
 
 
 if __name__ == "__main__":

@@ -4,8 +4,9 @@
                                                     fenced blocks): for README.md and CONTRIBUTING.md,
                                                     which GitHub renders without the site's build step
     python -m tools.join_cjk_lines --check PATH…    list them (file:line) in Markdown files, notebooks'
-                                                    Markdown cells and built HTML pages (a folder: every
-                                                    .html in it), and how many each file has; exit 1 if any
+                                                    Markdown cells and HTML pages, and how many each has;
+                                                    a built site's folder: its pages (the line named is the
+                                                    page source's) and notebooks. Exit 1 if any
 
 The site's build, the notebooks and the zip join them with the same function, engine.wide.join_wide_lines;
 the tests use the checks below on the built site (tests/test_site.py) and on README/CONTRIBUTING.
@@ -21,6 +22,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Comment, NavigableString
 
+from engine import DOCS, ROOT
+from engine.site import nav_pages
 from engine.wide import WIDE, join_wide_lines
 
 STRAY = re.compile(rf"(?P<before>\S{{0,12}}{WIDE})[ \t]*\n\s*(?P<after>{WIDE}\S{{0,6}})")
@@ -86,6 +89,20 @@ def notebook_stray_lines(notebook: str) -> list[str]:
             for line in stray_lines("".join(cell["source"]))]
 
 
+def site_stray_breaks(site: Path) -> list[str]:
+    """"source:line …before⏎after…" for the pages of a built site, "notebook, cell N, line M" for its notebooks."""
+    found = []
+    for page in nav_pages():
+        source = DOCS / page.replace(".ipynb", ".py")  # chapter 5's source: its jupytext twin
+        html = site / ("" if page == "index.md" else Path(page).stem) / "index.html"
+        found += [f"{source.relative_to(ROOT)}:{source_line(source.read_text('utf-8'), excerpt) or '?'} {excerpt}"
+                  for _, excerpt in stray_breaks_html(html.read_text("utf-8"))]
+    for notebook in sorted(site.glob("**/*.ipynb")):
+        lines = notebook_stray_lines(notebook.read_text("utf-8"))
+        found += [f"{notebook.relative_to(site)}, {where}" for where in lines]
+    return found
+
+
 def check(path: Path) -> list[str]:
     text = path.read_text("utf-8")
     if path.suffix == ".ipynb":
@@ -102,7 +119,11 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     total = 0
     for path in args.paths:
-        for file in sorted(path.rglob("*.html")) if path.is_dir() else [path]:
+        if args.check and path.is_dir():
+            found = site_stray_breaks(path)
+            total += len(found)
+            print(*found, f"{path}: {len(found)} stray line breaks", sep="\n")
+        for file in [] if path.is_dir() else [path]:
             if args.check:
                 found = check(file)
                 total += len(found)
