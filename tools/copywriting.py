@@ -12,6 +12,7 @@ tutorial keep its typography: the quotations “…” in the errata page's tabl
 from __future__ import annotations
 
 import json
+import logging
 import re
 import sys
 from pathlib import Path
@@ -96,6 +97,7 @@ def autocorrect(fix: bool = False) -> list[str]:
 def terms_cut_apart() -> list[str]:
     """Terms that a page sets as a heading or in bold and that the search cuts into a word and a lone
     character (装饰|器), as Material's search plugin cuts the pages: jieba with search_terms.txt."""
+    jieba.setLogLevel(logging.WARNING)
     jieba.load_userdict(str(ROOT / "search_terms.txt"))
     notebook = json.loads((DOCS / "lenet-cifar10.ipynb").read_text("utf-8"))
     pages = {path.name: path.read_text("utf-8") for path in DOCS.glob("*.md")}
