@@ -46,7 +46,7 @@ def stray_lines(markdown: str) -> list[int]:
 
 def _flat(element) -> str:
     """The text of an element as one line of a block: nested blocks become a boundary (NUL), code
-    and maths a Latin letter (a break next to them is a space either way)."""
+    and maths a backtick (a break next to them is a space either way)."""
     parts = []
     for child in element.children:
         if isinstance(child, Comment):
@@ -54,7 +54,7 @@ def _flat(element) -> str:
         if isinstance(child, NavigableString):
             parts.append(str(child))
         elif child.name in SKIPPED or {"arithmatex", "katex"} & set(child.get("class") or []):
-            parts.append("x")
+            parts.append("`")
         else:
             parts.append("\0" if child.name in BLOCKS else _flat(child))
     return "".join(parts)
@@ -75,7 +75,7 @@ def stray_breaks_html(html: str) -> list[tuple[int, str]]:
 
 def source_line(source: str, excerpt: str) -> int | None:
     """The line of a page's source that a stray break found in its HTML follows, where it can be told."""
-    before, after = (part.strip("…") for part in excerpt.split("⏎"))
+    before, after = (part.strip("…").split("`")[i] for part, i in zip(excerpt.split("⏎"), (-1, 0)))
     lines = [re.sub(r"[*_`]|^[#\s>]*|\s+$", "", re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line))
              for line in source.split("\n")]
     return next((n for n, (line, following) in enumerate(zip(lines, lines[1:]), 1)
