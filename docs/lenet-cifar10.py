@@ -507,7 +507,7 @@ def load_checkpoint(path, model, optimizer, device):
         history.update({key: list(saved_history[key]) for key in history})
     except (RuntimeError, KeyError, ValueError, TypeError) as err:
         raise CheckpointError(f"{path} 与本页的 LeNet 不匹配，可能是结构不同的模型保存的。\n"
-                              f"（{type(err).__name__}: {str(err).splitlines()[0]}）\n{keep}") from None
+                              f"({type(err).__name__}: {str(err).splitlines()[0]})\n{keep}") from None
     return epoch, history
 
 

@@ -22,6 +22,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 
 from engine import ROOT, site
 from engine.page import IMAGE, Container, Fence, IncludeExpander, Text, parse, site_expander, walk
+from engine.wide import join_wide_lines
 
 LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]*)\]\((?P<href>[^)\s]+)\)")
 COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -85,7 +86,7 @@ class NotebookWriter:
         text = ATTR_LIST.sub("", text)
         text = FENCE_INFO.sub(lambda m: m["indent"] + m["ticks"] + m["lang"], text)
         text = LINK.sub(self._link, text)
-        return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+        return join_wide_lines(re.sub(r"\n{3,}", "\n\n", text).strip("\n"))
 
     # --- cells -----------------------------------------------------------------------
 

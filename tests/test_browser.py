@@ -1,5 +1,6 @@
 """The site as a reader's browser sees it (headless Chromium driven by Playwright), each page loaded
-once, at a phone's width (390 px) in dark mode: it loads only from the site's own host and within its
+once, at a phone's width (390 px) in dark mode: it meets WCAG 2 AA (axe-core; and in light mode at a
+desktop's width), loads only from the site's own host and within its
 weight budget; maths costs nothing where there is none and renders where there is, also after
 instant navigation; no text is cut off; figures open in a zoom view and are no white panels in dark
 mode; the notebook button and the code titles download what the site built. And the site search
@@ -32,6 +33,9 @@ CUT_TEXT = (Path(__file__).parent / "cut_text.js").read_text("utf-8")
 FORMULAS = """[...document.querySelectorAll('.arithmatex')]
     .filter(e => !e.closest('details:not([open])'))
     .map(e => (e.querySelector('.katex-html') || e).getBoundingClientRect().width)"""
+AXE = ROOT / "node_modules/axe-core/axe.min.js"  # package.json; the site does not serve it
+AXE_VIOLATIONS = """async () => (await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa'], resultTypes: ['violations']}))
+    .violations.flatMap(v => v.nodes.map(node => `${v.id} (${v.help}): ${node.target.join(' ')}`))"""
 KATEX_FONT_LOADED = "[...document.fonts].some(f => f.family.includes('KaTeX_Main') && f.status === 'loaded')"
 
 pytestmark = BROWSER
@@ -47,6 +51,7 @@ class Visit:
     katex_font_loaded: bool
     cut_text: list[str]
     scrolling_outputs: int  # program outputs wider than their block
+    violations: list[str]  # WCAG 2 A and AA, as axe-core finds them
     figures: dict = field(default_factory=dict)  # name: (white share in the file, on the screen)
     zoomed: bool = False  # the first figure, clicked, fills the screen's width
     downloads: dict = field(default_factory=dict)  # file name: bytes, through the notebook button and a code title
@@ -73,6 +78,11 @@ def _file(site: Path, url: str) -> Path:
     return file / "index.html" if file.is_dir() else file
 
 
+def _violations(page) -> list[str]:
+    page.add_script_tag(path=AXE)
+    return page.evaluate(AXE_VIOLATIONS)
+
+
 def _inspect(page, requested, responses, site_url: str, site: Path, path: str) -> Visit:
     """What one loaded page shows; on models/ and autograd/, what a reader clicks there too."""
     page.wait_for_load_state("networkidle")
@@ -88,6 +98,7 @@ def _inspect(page, requested, responses, site_url: str, site: Path, path: str) -
         cut_text=page.evaluate(CUT_TEXT),
         scrolling_outputs=page.evaluate("[...document.querySelectorAll('.language-text pre > code')]"
                                         ".filter(e => e.scrollWidth > e.clientWidth + 1).length"),
+        violations=_violations(page),
     )
     if path == "models/":  # four matplotlib figures: dark mode, then the zoom view
         for figure in page.locator("article img:not(.keep-colours)").all():
@@ -141,6 +152,17 @@ def test_page_loads_from_its_own_host_within_its_budget_and_cuts_no_text(visits,
     assert seen.received <= (HOME_BUDGET if path == "" else PAGE_BUDGET), f"{seen.received:,} bytes"
     assert seen.cut_text == []
     assert seen.scrolling_outputs == 0, "program outputs wrap like a terminal's"
+
+
+def test_every_page_meets_wcag_2_aa_in_dark_and_light_mode(visits, browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    page, found = context.new_page(), []
+    for path in PAGE_PATHS:  # dark mode at a phone's width in `visits`, light mode at a desktop's here
+        page.goto(site_url + path, wait_until="networkidle")
+        found += [f"/{path} dark, 390 px: {v}" for v in visits[path].violations]
+        found += [f"/{path} light, 1280 px: {v}" for v in _violations(page)]
+    context.close()
+    assert found == [], "axe-core finds WCAG 2 A/AA violations (colours: site.css):\n" + "\n".join(found)
 
 
 @pytest.mark.parametrize("path", PAGE_PATHS)

@@ -16,6 +16,7 @@ import pytest
 from engine import DOCS, ROOT, SNIPPETS, site
 from engine.notebook import site_notebooks
 from tests.test_browser import dictionary_words
+from tools.join_cjk_lines import site_stray_breaks
 
 NOTEBOOKS = site_notebooks()
 # Attributes through which a browser loads something by itself (links to follow are not loads).
@@ -100,6 +101,11 @@ def test_every_page_is_built_with_its_figures_its_date_and_no_repository_link(bu
         assert re.search(r'git-revision-date-localized-plugin-date"[^>]*>\d{4}年\d{1,2}月\d{1,2}日<', html), page
         assert 'class="md-source"' not in html and 'rel="edit"' not in html, "a local build invents no repository"
         assert "CC BY-SA 4.0</a>" in html and "《PyTorch深度学习框架》" in html, "the footer: licence and source"
+
+
+def test_no_line_break_between_chinese_characters_shows_as_a_space(built_site):
+    stray = site_stray_breaks(built_site[0])  # in the pages' text outside code and maths, in the notebooks
+    assert stray == [], "breaks between two Chinese characters, shown as spaces (engine/wide.py):\n" + "\n".join(stray)
 
 
 def test_formulas_are_typeset_where_they_are_and_only_there(built_site):

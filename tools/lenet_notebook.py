@@ -56,6 +56,8 @@ from pathlib import Path
 import jupytext
 import nbformat
 
+from engine.wide import join_wide_lines
+
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "docs" / "lenet-cifar10.py"
 NOTEBOOK = PAGE.with_suffix(".ipynb")
@@ -309,6 +311,7 @@ def write_notebook(recorded, path=NOTEBOOK):
     count = 0
     for cell in notebook.cells:
         if cell.cell_type != "code":
+            cell.source = join_wide_lines(cell.source)  # no stray space between Chinese lines
             continue
         result = run.cells[count]
         count += 1

@@ -17,5 +17,5 @@ for value in (0.25, 2.0, 100.0):
     r, steps = newton_sqrt(a)
     r.backward()
     exact = 1 / (2 * value**0.5)  # 手算：d√a/da = 1 / (2√a)
-    print(f"a = {value:g}：{steps} 次迭代，√a ≈ {r.item():.4f}，"
+    print(f"a = {value:g} 时：{steps} 次迭代，√a ≈ {r.item():.4f}，"
           f"autograd 的导数 {a.grad.item():.4f}，手算 1/(2√a) = {exact:.4f}")

@@ -26,7 +26,7 @@ def name_of_fn(fn):
 
 # 从 z.grad_fn 出发，沿 next_functions 走遍反向图
 nodes = {}  # 名字 -> 节点信息
-edges = []  # (输入名, 输出名)
+edges = []  # (输入名，输出名)
 
 
 def walk(fn, out_name, depth):

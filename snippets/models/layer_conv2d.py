@@ -25,4 +25,4 @@ print(conv3(torch.zeros(2, 3, 10, 10)).shape)  # 2 张 3 通道 10x10 的图像
 for k, s, p in [(3, 1, 0), (3, 1, 1), (3, 2, 1), (5, 2, 0)]:
     layer = nn.Conv2d(1, 1, kernel_size=k, stride=s, padding=p)
     h = layer(torch.zeros(1, 1, 10, 10)).shape[-1]
-    print(f"kernel_size={k} stride={s} padding={p}：10 -> {h}，公式 {(10 + 2 * p - k) // s + 1}")
+    print(f"kernel_size={k} stride={s} padding={p}：边长 10 -> {h}，公式 {(10 + 2 * p - k) // s + 1}")

@@ -8,7 +8,7 @@ net = nn.Sequential(
     nn.Flatten(), nn.Linear(6 * 12 * 12, 10),
 )
 
-for name, param in net.named_parameters():  # 名字是“层的下标.参数名”
+for name, param in net.named_parameters():  # 名字形如 0.weight：层的下标、一个点、参数名
     print(name, tuple(param.shape))
 
 print(net[4])  # 像列表一样用下标取出一层
