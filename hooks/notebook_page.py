@@ -70,10 +70,10 @@ def on_config(config):
 def _formulas(text: str) -> str:
     def formula(match: re.Match) -> str:
         if match["display"] is not None:
-            return f'<div class="arithmatex">\\[{escape(match["display"])}\\]</div>'
-        return f'<span class="arithmatex">\\({escape(match["inline"])}\\)</span>'
+            return f'<div class="arithmatex">\\[{match["display"]}\\]</div>'
+        return f'<span class="arithmatex">\\({match["inline"]}\\)</span>'
 
-    return MATHS.sub(formula, text)
+    return MATHS.sub(formula, escape(text))  # all of it escaped: it is parsed as HTML again
 
 
 def notebook_content(content: str, where: str) -> tuple[str, set[str]]:
