@@ -1,5 +1,4 @@
-"""The tools around the LeNet page: the benchmark runs the page's own cells; the deploy's notebook tool
-checks its arguments before it runs and never leaves a partial notebook."""
+"""The tools around the LeNet page: the benchmark runs the page's own cells; the notebook tool fails safely."""
 
 import errno
 
@@ -7,7 +6,6 @@ import pytest
 import torch
 
 from tools import bench_lenet, lenet_notebook
-from tools.lenet_notebook import ARCHIVE
 
 
 def test_benchmark_runs_the_pages_cells_on_a_tiny_size(capsys):
@@ -40,7 +38,7 @@ def test_benchmark_names_a_missing_cell(monkeypatch):
 def test_deploy_tool_checks_its_arguments_before_running(monkeypatch, tmp_path, capsys, argument, message):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "file").write_text("a file, not a folder")
-    (tmp_path / ARCHIVE).write_bytes(b"")
+    (tmp_path / lenet_notebook.ARCHIVE).write_bytes(b"")
     monkeypatch.setattr(lenet_notebook, "data_run", lambda *args: pytest.fail("ran with bad arguments"))
     with pytest.raises(SystemExit) as stop:
         lenet_notebook.main(["--data", ".", "--output", "page.ipynb", *argument])
