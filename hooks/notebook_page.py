@@ -11,6 +11,7 @@
 - Code cells get the markup of the site's code blocks (theme colours, copy button, scrolling);
   nbconvert's own copy button goes.
 - MkDocs learns the page's anchors, so that links into it (`lenet-cifar10.ipynb#…`) are checked.
+- A deploy build's "edit this page" opens the notebook's source, the jupytext .py beside it.
 """
 
 import importlib
@@ -70,10 +71,10 @@ def on_config(config):
 def _formulas(text: str) -> str:
     def formula(match: re.Match) -> str:
         if match["display"] is not None:
-            return f'<div class="arithmatex">\\[{escape(match["display"])}\\]</div>'
-        return f'<span class="arithmatex">\\({escape(match["inline"])}\\)</span>'
+            return f'<div class="arithmatex">\\[{match["display"]}\\]</div>'
+        return f'<span class="arithmatex">\\({match["inline"]}\\)</span>'
 
-    return MATHS.sub(formula, text)
+    return MATHS.sub(formula, escape(text))  # all of it escaped: it is parsed as HTML again
 
 
 def notebook_content(content: str, where: str) -> tuple[str, set[str]]:
@@ -108,4 +109,6 @@ def on_page_content(content, page, config, files):
     if not page.file.src_uri.endswith(".ipynb"):
         return content
     content, page.present_anchor_ids = notebook_content(content, page.file.src_uri)
+    if page.edit_url:  # "edit this page" opens the source, docs/NAME.py, not the notebook generated from it
+        page.edit_url = page.edit_url.removesuffix(".ipynb") + ".py"
     return content

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import threading
+from pathlib import Path
 
 import pytest
 from filelock import FileLock
@@ -33,6 +34,7 @@ def pytest_addoption(parser):
         help="write what each example prints into its page where the shown output differs (or is missing), "
         "and redraw the figures in img/ that are drawn differently, instead of failing; review `git diff`",
     )
+    parser.addoption("--site-dir", help="check this built site (e.g. the deploy's) instead of building one")
 
 
 def pytest_collection_modifyitems(items):
@@ -59,12 +61,14 @@ def update_outputs(request) -> bool:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory, worker_id):
-    """The site as `mkdocs build --strict` writes it, and its log: built once per run, shared by
-    every test process (the first to need it builds it, the others wait). torch cannot be imported
-    in the build: `make serve` installs none, so no hook may need it."""
+def built_site(tmp_path_factory, request):
+    """The site as `mkdocs build --strict` writes it, and its log (None for a --site-dir): built once
+    per run, shared by every test process (the first to need it builds it, the others wait). torch
+    cannot be imported in the build: `make serve` installs none, so no hook may need it."""
+    if given := request.config.getoption("--site-dir"):
+        return Path(given).resolve(), None
     shared = tmp_path_factory.getbasetemp()
-    shared = shared.parent if worker_id != "master" else shared
+    shared = shared.parent if hasattr(request.config, "workerinput") else shared
     site, log = shared / "site", shared / "site-build.log"
     with FileLock(shared / "site.lock"):
         if not log.exists():

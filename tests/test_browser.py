@@ -197,7 +197,7 @@ def _serve_at_site_url(context, site: Path) -> str:
     base = re.search(r"<loc>(.*?)</loc>", (site / "sitemap.xml").read_text("utf-8"))[1]
 
     def fulfil(route):
-        file = _file(site, route.request.url)
+        file = _file(site, route.request.url.replace(base, "/", 1))  # a deploy's base has a path
         route.fulfill(path=file) if file.is_file() else route.fulfill(status=404, path=site / "404.html")
 
     context.route(base + "**", fulfil)

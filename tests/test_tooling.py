@@ -15,7 +15,8 @@ import yaml
 from engine import ROOT
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
-MAIN_PUSH = "github.event_name == 'push' && github.ref == 'refs/heads/main'"
+DEPLOY = "github.ref == 'refs/heads/main' && (github.event_name == 'push' || github.event_name == 'workflow_dispatch')"
+CHECK_SITE = ".venv/bin/pytest -p no:xdist tests/test_site.py tests/test_browser.py --site-dir site"
 
 
 def tool(name: str) -> str:
@@ -45,27 +46,38 @@ def test_workflows_pass_zizmor():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_ci_runs_the_readme_test_command_and_deploys_main_only_after_the_real_run():
+def test_ci_deploys_main_only_after_the_tests_the_audit_and_the_site_checks_on_what_it_uploads():
     (workflow,) = [yaml.safe_load(path.read_text("utf-8")) for path in WORKFLOWS]
-    jobs = workflow["jobs"]
+    jobs, triggers = workflow["jobs"], workflow[True]  # YAML 1.1 reads the key `on` as true
     assert workflow["permissions"] == {} and workflow["concurrency"]["cancel-in-progress"] is False
-    assert [s["run"] for s in jobs["test"]["steps"] if "run" in s] == ["make test"]
+    assert "schedule" in workflow["concurrency"]["group"], "the weekly audit must not replace a pending deploy"
+    assert triggers["push"] == {"branches": ["main"]} and "workflow_dispatch" in triggers
+    assert [s["run"] for s in jobs["test"]["steps"] if "run" in s][-1] == "make test"
     assert "make test" in (ROOT / ".ci/run").read_text("utf-8")
-    for name in ("lenet", "site", "deploy"):
-        assert jobs[name]["if"] == MAIN_PUSH, name
-    assert (jobs["lenet"]["needs"], jobs["site"]["needs"], jobs["deploy"]["needs"]) == ("test", "lenet", "site")
+    assert jobs["site"]["if"] == jobs["deploy"]["if"] == DEPLOY
+    assert (jobs["site"]["needs"], jobs["deploy"]["needs"]) == ("test", ["test", "audit", "site"])
+    steps = [s.get("run", s.get("uses", "")) for s in jobs["site"]["steps"]]
+    order = [next(i for i, s in enumerate(steps) if s.startswith(start)) for start in
+             (".venv/bin/python -m tools.lenet_notebook --data", "make build", CHECK_SITE, "actions/upload-pages")]
+    assert order == sorted(order) and jobs["site"]["steps"][order[-1]]["with"]["path"] == "site"
+    assert "--output docs/lenet-cifar10.ipynb" in steps[order[0]]
+    assert {"SITE_URL", "REPO_URL", "EDIT_URI"} == set(jobs["site"]["env"]), "the build and the checks read them"
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     images = [job["container"] for job in jobs.values() if "container" in job and "${{" not in job["container"]]
     images += [m["image"] for m in jobs["test"]["strategy"]["matrix"]["include"]]
     assert [i for i in images if not re.fullmatch(r"python:3\.\d+-bookworm@sha256:[0-9a-f]{64}", i)] == []
 
 
-def test_the_lock_matches_pyproject_and_the_readers_requirements():
+def test_the_lock_matches_pyproject_the_readers_requirements_and_the_cpu_wheels():
     result = run(tool("uv"), "lock", "--check", "--offline")
     assert result.returncode == 0, f"uv.lock is stale: run `make lock`\n{result.stderr}"
     lock = (ROOT / "uv.lock").read_text("utf-8")
     locked = {m[1]: m[2] for m in re.finditer(r'^name = "([^"]+)"\nversion = "([^"]+)"', lock, re.M)}
-    pins = dict(line.split("==") for line in (ROOT / "snippets/requirements.txt").read_text("utf-8").split("\n")
-                if "==" in line and not line.startswith("#"))
-    assert pins.keys() == {"torch", "torchvision", "numpy", "matplotlib", "tqdm"}
+    # the versions the pages' outputs depend on, exactly; tqdm (progress bars only) by name
+    lines = [line for line in (ROOT / "snippets/requirements.txt").read_text("utf-8").split("\n")
+             if line and not line.startswith("#")]
+    pins = dict(line.split("==") for line in lines if "==" in line)
+    assert pins.keys() == {"torch", "torchvision", "numpy", "matplotlib"} and lines[len(pins):] == ["tqdm>=4.66"]
     assert {name: locked[name] for name in pins} == pins
+    cpu = re.findall(r"^(torch(?:vision)?)==(.+)\+cpu\b", (ROOT / ".ci/torch-cpu-requirements.txt").read_text(), re.M)
+    assert dict(cpu) == {name: locked[name] for name in ("torch", "torchvision")}, "run `make torch-cpu-lock`"

@@ -26,9 +26,16 @@ words: the tool passes that name to the page as LENET_DATA_NAME.
   ignored) on the CPU with all of torch's threads, checks the archive against torchvision's
   official MD5s as for any reader, and the notebook with its outputs is written to PATH (folders
   created). Its stdout is printed when the run ends. About 1.5-2.5 minutes on a 2-core CPU.
-  Exit status: 0 written; 1 the page stopped (message on stderr: data set missing or damaged...),
-  nothing written; 2 bad arguments or no archive in DIR; 3 test accuracy below --min-accuracy
-  (default MIN_ACCURACY), nothing written.
+  The arguments are checked before anything runs: the floor is a number in [0, 1] (not nan), and
+  PATH's folder is writable. The notebook is written to a temporary file beside PATH and moved
+  into place: PATH holds the previous notebook or the complete new one, never a partial file.
+  Exit status, one per cause, with a one-line message on stderr; in every case but 0, PATH is left
+  as it was:
+    0  written
+    1  the page stopped (data set missing or damaged...)
+    2  bad arguments: a floor outside [0, 1], no archive in DIR, PATH's folder not writable
+    3  test accuracy below --min-accuracy (default MIN_ACCURACY)
+    4  the notebook could not be written (a full disk...)
 
 Cells run the way Jupyter's "Run All" runs them: one namespace, top to bottom, stopping at the
 first SystemExit; each cell's stdout and the figures it leaves open are its outputs (stderr, where
@@ -304,6 +311,7 @@ def data_run(archive, workdir, threads):
 
 
 def write_notebook(recorded, path=NOTEBOOK):
+    """Write the notebook to a temporary file beside path, then move it into place."""
     run = recorded.run
     notebook = jupytext.read(PAGE)
     notebook.metadata.pop("jupytext", None)
@@ -328,7 +336,17 @@ def write_notebook(recorded, path=NOTEBOOK):
     notebook.cells.insert(at + 1, nbformat.v4.new_markdown_cell(recorded.record, metadata={RECORD_KEY: True}))
     nbformat.validate(notebook)
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(notebook, path)
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=Path(path).parent, suffix=".tmp", delete=False) as f:
+        try:
+            nbformat.write(notebook, f)
+            f.flush()
+            os.fsync(f.fileno())
+            os.chmod(f.name, 0o644)  # as any file the reader writes, not a temporary file's 0600
+        except BaseException:
+            f.close()
+            os.unlink(f.name)
+            raise
+    os.replace(f.name, path)
 
 
 def record_cell(notebook):
@@ -347,16 +365,34 @@ def failure(recorded, min_accuracy=None):
     return None
 
 
+def accuracy_floor(text):
+    value = float(text)  # argparse turns a ValueError into "invalid accuracy_floor value"
+    if not 0 <= value <= 1:  # also false for nan
+        raise argparse.ArgumentTypeError(f"{text!r} is not a test accuracy between 0 and 1 (0.45 is 45%)")
+    return value
+
+
+def writable_folder(output):
+    """Whether a file can be created in the first existing folder of output's parents."""
+    try:
+        with tempfile.TemporaryFile(dir=next(p for p in Path(output).absolute().parents if p.exists())):
+            return True
+    except OSError:
+        return False
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, help=f"folder holding {ARCHIVE}: run the page on it with its "
                         "default settings (without it: the generated data set of the committed notebook)")
     parser.add_argument("--output", type=Path, default=NOTEBOOK, help="notebook to write (default: %(default)s)")
-    parser.add_argument("--min-accuracy", type=float, default=MIN_ACCURACY,
+    parser.add_argument("--min-accuracy", type=accuracy_floor, default=MIN_ACCURACY,
                         help="with --data: fail (status 3) below this test accuracy (default: %(default)s)")
     args = parser.parse_args(argv)
     if args.data is not None and not (args.data / ARCHIVE).is_file():
         parser.error(f"{args.data / ARCHIVE} not found: download it from https://www.cs.toronto.edu/~kriz/{ARCHIVE}")
+    if not writable_folder(args.output):
+        parser.error(f"cannot write {args.output}: its folder is not writable (nothing was run)")
 
     import torch
 
@@ -370,7 +406,11 @@ def main(argv=None):
     if problem:
         print(f"lenet_notebook: {problem}", file=sys.stderr)
         raise SystemExit(1 if recorded.run.exit_code is not None else 3)
-    write_notebook(recorded, args.output)
+    try:
+        write_notebook(recorded, args.output)
+    except OSError as err:
+        print(f"lenet_notebook: could not write {args.output} ({err}); it is as it was", file=sys.stderr)
+        raise SystemExit(4) from None
     print(f"\n{recorded.record}\n\nwrote {args.output} ({len(recorded.run.cells)} code cells)")
     return recorded
 
