@@ -1,6 +1,6 @@
 """The site as a reader's browser sees it (headless Chromium driven by Playwright), each page loaded
-once, at a phone's width (390 px) in dark mode: it meets WCAG 2 AA (axe-core; and in light mode at a
-desktop's width), loads only from the site's own host and within its
+once, at a phone's width (390 px) in dark mode: it meets WCAG 2 AA (axe-core; its colour rules also
+after switching to light mode), loads only from the site's own host and within its
 weight budget; maths costs nothing where there is none and renders where there is, also after
 instant navigation; no text is cut off; figures open in a zoom view and are no white panels in dark
 mode; the notebook button and the code titles download what the site built. And the site search
@@ -27,14 +27,16 @@ from tests.browser import BROWSER, page_paths
 
 PAGE_PATHS = page_paths()
 PHONE = {"width": 390, "height": 844}
-HOME_BUDGET, PAGE_BUDGET = 700_000, 1_500_000  # bytes a first visit downloads, uncompressed
+# Bytes a first visit downloads, uncompressed. Half of the home page is the search index, which grows with the
+# text (454 KB once chapters 2-4 taught what chapter 5 uses: home 870 KB, the models page 1.66 MB).
+HOME_BUDGET, PAGE_BUDGET = 950_000, 1_850_000
 MATHS_ENGINES = ("mathjax", "katex.min.js", "katex.js", "auto-render")
 CUT_TEXT = (Path(__file__).parent / "cut_text.js").read_text("utf-8")
 FORMULAS = """[...document.querySelectorAll('.arithmatex')]
     .filter(e => !e.closest('details:not([open])'))
     .map(e => (e.querySelector('.katex-html') || e).getBoundingClientRect().width)"""
 AXE = ROOT / "node_modules/axe-core/axe.min.js"  # package.json; the site does not serve it
-AXE_VIOLATIONS = """async () => (await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa'], resultTypes: ['violations']}))
+AXE_VIOLATIONS = """async rules => (await axe.run(document, {runOnly: rules, resultTypes: ['violations']}))
     .violations.flatMap(v => v.nodes.map(node => `${v.id} (${v.help}): ${node.target.join(' ')}`))"""
 KATEX_FONT_LOADED = "[...document.fonts].some(f => f.family.includes('KaTeX_Main') && f.status === 'loaded')"
 
@@ -79,8 +81,15 @@ def _file(site: Path, url: str) -> Path:
 
 
 def _violations(page) -> list[str]:
+    """axe-core's WCAG 2 A/AA violations in dark mode, and those of its colour rules in light mode, switched
+    as a reader switches (the other rules read the same page in both)."""
     page.add_script_tag(path=AXE)
-    return page.evaluate(AXE_VIOLATIONS)
+    found = [f"dark: {v}" for v in page.evaluate(AXE_VIOLATIONS, ["wcag2a", "wcag2aa"])]
+    page.get_by_title("切换到浅色模式").click()
+    colours = {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}
+    found += [f"light: {v}" for v in page.evaluate(AXE_VIOLATIONS, colours)]
+    page.get_by_title("切换到深色模式").click()
+    return found
 
 
 def _inspect(page, requested, responses, site_url: str, site: Path, path: str) -> Visit:
@@ -154,14 +163,8 @@ def test_page_loads_from_its_own_host_within_its_budget_and_cuts_no_text(visits,
     assert seen.scrolling_outputs == 0, "program outputs wrap like a terminal's"
 
 
-def test_every_page_meets_wcag_2_aa_in_dark_and_light_mode(visits, browser, site_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
-    page, found = context.new_page(), []
-    for path in PAGE_PATHS:  # dark mode at a phone's width in `visits`, light mode at a desktop's here
-        page.goto(site_url + path, wait_until="networkidle")
-        found += [f"/{path} dark, 390 px: {v}" for v in visits[path].violations]
-        found += [f"/{path} light, 1280 px: {v}" for v in _violations(page)]
-    context.close()
+def test_every_page_meets_wcag_2_aa_in_dark_and_light_mode(visits):
+    found = [f"/{path} {v}" for path in PAGE_PATHS for v in visits[path].violations]
     assert found == [], "axe-core finds WCAG 2 A/AA violations (colours: site.css):\n" + "\n".join(found)
 
 
@@ -257,7 +260,7 @@ RANKING = [
     ("矩阵", "appendix-jacobian/", "附录：雅可比矩阵与非标量求导", 1),  # the appendix is about the matrix
     ("数组", "tensors/", "NumPy 数组转张量", 1),
     ("形状", "tensors/", "张量的形状操作", 2),  # and 根据指定形状生成张量
-    ("类型", "tensors/", "张量的类型操作", 3),  # and two sections with 类型 in their titles
+    ("类型", "tensors/", "张量类型转换", 3),  # after promotion and creation by type, both with 类型 in their titles
     ("分割", "tensors/", "张量分割", 1),
     ("连接", "tensors/", "张量连接", 1),
     ("安装", "introduction/", "PyTorch 简介与安装", 1),
@@ -271,7 +274,7 @@ RANKING = [
     ("jacobian", "appendix-jacobian/", "用代码核对", 1),
     # mixed
     ("CIFAR-10", "lenet-cifar10/", "五、综合案例：LeNet 与 CIFAR-10", 1),
-    ("Adam 学习率", "lenet-cifar10/", "损失函数与优化器", 1),
+    ("Adam 学习率", "autograd/", "5）Adam：每个参数自己的步长", 1),
 ]
 
 
