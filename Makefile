@@ -18,6 +18,8 @@ SERVE_ADDR ?= 127.0.0.1:8000
 # $(TORCH_CPU)（版本同 uv.lock，每个 wheel 的哈希由 make torch-cpu-lock 写入）从那里装，其余的包（以及
 # CUDA 版 torch 才需要的 nvidia-*、triton）照旧按锁文件从 PyPI 装。
 TORCH_INDEX ?=
+# 只在 $(TORCH_CPU) 已有哈希时用那个索引；还没有哈希时照旧从 PyPI 按锁文件装（也带哈希，只是更大）。
+CPU_INDEX := $(if $(TORCH_INDEX),$(if $(shell grep -l -e '--hash=' $(TORCH_CPU)),$(TORCH_INDEX)))
 # Material for MkDocs 的停止维护提示与本站内容无关，不在每次构建时打印。
 export NO_MKDOCS_2_WARNING := 1
 
@@ -120,10 +122,11 @@ $(DOCS_STAMP): uv.lock package-lock.json | locked
 $(STAMP): uv.lock package-lock.json $(TORCH_CPU) | locked
 	@echo "==> 安装全部依赖：uv.lock 的 test 组（含 torch，首次几分钟）与 package-lock.json 的 KaTeX"
 	$(install-build-tools)
+	$(if $(TORCH_INDEX),$(if $(CPU_INDEX),,@echo "==> $(TORCH_CPU) 还没有哈希（make torch-cpu-lock）：torch 按 uv.lock 从 PyPI 装"))
 	$(BIN)/uv export --frozen --quiet --group test --no-emit-project -o $(VENV)/requirements-test.txt \
-		$(if $(TORCH_INDEX),$(shell $(BIN)/uv export --frozen --quiet --group test --no-hashes --no-emit-project \
+		$(if $(CPU_INDEX),$(shell $(BIN)/uv export --frozen --quiet --group test --no-hashes --no-emit-project \
 			| grep -oE '^(torch|torchvision|nvidia-[a-z0-9-]+|triton|cuda-[a-z0-9-]+)==' | sed 's/==//; s/^/--no-emit-package /'))
-	$(if $(TORCH_INDEX),$(BIN)/python -m pip install --no-deps --require-hashes --index-url $(TORCH_INDEX) -r $(TORCH_CPU) \
+	$(if $(CPU_INDEX),$(BIN)/python -m pip install --no-deps --require-hashes --index-url $(CPU_INDEX) -r $(TORCH_CPU) \
 		|| { echo "$(TORCH_CPU) 缺少哈希或与索引不符：在能访问 download.pytorch.org 的机器上运行 make torch-cpu-lock"; exit 1; })
 	$(BIN)/python -m pip install --no-deps --require-hashes --no-build-isolation -r $(VENV)/requirements-test.txt
 	$(BIN)/python -m pip install --no-deps --no-build-isolation -e .
