@@ -85,12 +85,12 @@ def setting(name, default, kind=str, check=lambda value: True, expected=""):
 DATA_DIR = Path(setting("LENET_DATA_DIR", "data"))
 DOWNLOAD = setting("LENET_DOWNLOAD", "1", str, lambda v: v in ("0", "1"), "0 或 1") == "1"
 EPOCHS = setting("LENET_EPOCHS", "5", int, lambda v: v >= 1, "正整数")
-BATCH_SIZE = setting("LENET_BATCH_SIZE", "128", int, lambda v: v >= 1, "正整数")
+BATCH_SIZE = setting("LENET_BATCH_SIZE", "128", int, lambda v: 1 <= v <= 1_000_000, "1 到 1000000 之间的整数")
 LR = setting("LENET_LR", "0.001", float, lambda v: 0 < v < 1, "0 与 1 之间的数")
 DEVICE = setting("LENET_DEVICE", "auto", str, lambda v: v in ("auto", "cuda", "cpu"), "auto、cuda 或 cpu")
 CHECKPOINT = Path(setting("LENET_CHECKPOINT", "model/lenet_cifar10.pt"))
 IMG_DIR = Path(setting("LENET_IMG_DIR", "img"))
-SEED = setting("LENET_SEED", "0", int, expected="整数")
+SEED = setting("LENET_SEED", "0", int, lambda v: 0 <= v < 2**64, "0 到 2**64 - 1 之间的整数")
 DATA_NAME = setting("LENET_DATA_NAME", "CIFAR-10", str, lambda v: v.strip() != "", "非空的名称")
 
 # 固定初始权重和每轮的打乱顺序：在同一台机器的 CPU 上，同样的设置两次运行结果相同（GPU 上不够，见“设备”一节）
