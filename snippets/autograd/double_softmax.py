@@ -48,4 +48,4 @@ for ax in (ax1, ax2):
 fig.tight_layout()
 fig.savefig("img/autograd_double_softmax.png", dpi=120)
 print(f"图中最低的损失：logits 直接 {min(curves[False][0]):.4f}，softmax 后 {min(curves[True][0]):.4f}")
-print("saved img/autograd_double_softmax.png")
+print("已保存 img/autograd_double_softmax.png")

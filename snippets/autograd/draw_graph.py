@@ -127,4 +127,4 @@ draw(ax, bwd_labels, [(c, a, nodes.get(a, {}).get("kind") == "nograd") for a, c 
      "Backward graph: z.backward() walks grad_fn.next_functions")
 fig.savefig("img/autograd_backward_graph.png", dpi=120, bbox_inches="tight")
 plt.close(fig)
-print("saved img/autograd_forward_graph.png, img/autograd_backward_graph.png")
+print("已保存 img/autograd_forward_graph.png、img/autograd_backward_graph.png")
