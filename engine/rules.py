@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from engine.outputs import has_literal_line
-from engine.page import ANSWER, OUTPUT_LANG, OUTPUT_MARKER, SHOWN_LANGS, Fence, Page, walk
+from engine.page import ANSWER, OUTPUT_LANG, OUTPUT_MARKER, SHOWN_LANGS, Container, Fence, Page, walk
 
 # An address written out (`at 0x7f3a2c1d5e80`): the next run prints another one.
 LITERAL_ADDRESS = re.compile(r"0x[0-9a-fA-F]{6,}")
@@ -62,7 +62,7 @@ def _fence_problems(fence: Fence):
 def _answer_problems(page: Page) -> list[str]:
     """An exercise's answer is a folded admonition holding a snippet and its shown output."""
     found = []
-    for answer in (c for c in page.containers if c.title == ANSWER):
+    for answer in (c for c in walk(page.nodes, Container) if c.title == ANSWER):
         if not answer.collapsed:
             found.append(f"{page.where(answer.line)}: write the answer as a folded `???` block")
         if not any(f.include and f.output is not None for f in walk(answer.children, Fence)):
