@@ -1,13 +1,10 @@
-"""An example and a notebook against their page: what the tests report, one problem a line (the
-first line says where and what to do; a diff or a traceback may follow), each suggested command
-one that runs as pasted from the repository root.
+"""An example and a notebook against their page: the problems the tests report, one a line (where and
+what to do; a diff or a traceback may follow), each suggested command runnable as pasted at the root.
 
-- An example (engine.running) prints the output shown under it, something literal and the same on
-  every run (else: seed it, or write `...` where it prints a time, an id or an address), and draws
-  the figures it names, each shown on its page and the same as in img/. With `update`, what it
-  prints and draws is written into the page and img/ instead, unless it would differ on the next run.
-- A notebook runs in a kernel, prints what its page shows, displays no value the page does not
-  show; a cell that prints otherwise only because its page is wrong is left to its example.
+An example prints the output shown under it, something literal and the same on every run, and draws
+the figures it names, each shown on its page and the same as in img/ (with `update`, what it prints and
+draws is written there instead). A notebook runs in a kernel, prints what its page shows and displays
+nothing more; a cell that prints otherwise only because its page is wrong is left to its example.
 """
 
 from __future__ import annotations

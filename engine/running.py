@@ -1,18 +1,12 @@
 """Run an example as `python snippets/…/file.py` would, and a chapter's notebook as Jupyter would.
 
-An example runs once, in a new process started in an empty folder, forked from a server that has
-imported the heavy modules once (engine.warm): its own process, folder and `__main__` module,
-nothing run before it, in a fraction of a new interpreter's start-up time. In that process
-pytest-codeblocks' own runner (`TestBlock.runtest`) executes the block, its stdout captured, and
-compares what it printed with the shown output, given as `Shown`, whose `!=` knows the `...`
-wildcard and keeps what was printed. As in a new interpreter:
-- the block runs in a fresh module `__main__` (`__name__ == "__main__"`, classes are
-  `__main__.Net`, pickle finds them): the runner's `exec` is pointed at that module's namespace;
-- torch, `random` and NumPy start from seeds drawn from os.urandom, so an unseeded random output
-  differs from run to run; the hash seed is drawn once per test process (it cannot change after
-  an interpreter starts), so a hash-dependent output differs on the next run;
-- the warnings that importing a preloaded module emitted are written to stderr again when the
-  block imports that module.
+An example runs in a new process and empty folder, forked from a server that imported the heavy
+modules once (engine.warm). There pytest-codeblocks' own runner (`TestBlock.runtest`) executes it and
+compares its stdout with the shown output, a `Shown` whose `!=` knows the `...` wildcard and keeps what
+was printed. As in a new interpreter, the block runs in a fresh module `__main__` (pickle finds its
+classes); torch, `random` and NumPy start from seeds drawn from os.urandom, and the hash seed is drawn
+once per test process (so an unseeded output differs on the next run); the warnings that importing a
+preloaded module emitted are written to stderr again when the block imports that module.
 
 A notebook runs top to bottom in a real Jupyter kernel (nbclient), forked from the same server.
 """
@@ -86,26 +80,12 @@ def _reseed() -> None:
     numpy.random.seed(int.from_bytes(os.urandom(4)))
 
 
-def _fresh_start(code: str, snippet: str) -> types.ModuleType:
-    """As a new interpreter starts: new random states, a new `__main__`, import warnings shown."""
-    from engine import warm
-
-    _reseed()
-    imported = {(alias.name if isinstance(node, ast.Import) else node.module or "").partition(".")[0]
-                for node in ast.walk(ast.parse(code)) if isinstance(node, ast.Import | ast.ImportFrom)
-                for alias in node.names}
-    for caught in (w for name in sorted(imported) for w in warm.WARNINGS.get(name, [])):
-        sys.stderr.write(warnings.formatwarning(caught.message, caught.category, caught.filename, caught.lineno))
-    main = sys.modules["__main__"] = types.ModuleType("__main__")
-    linecache.cache[snippet] = (len(code), None, code.splitlines(keepends=True), snippet)
-    return main
-
-
 def _run_in_child(code: str, snippet: str, shown: str, cwd: str, files: str, shifted: bool) -> None:
     """In the forked process: pytest-codeblocks runs the block; the result goes to `files`."""
     from pytest_codeblocks import plugin
     from pytest_codeblocks.main import CodeBlock
 
+    from engine import warm
     from engine.volatile import shifted_volatile_values
 
     os.chdir(cwd)
@@ -113,7 +93,14 @@ def _run_in_child(code: str, snippet: str, shown: str, cwd: str, files: str, shi
     os.dup2(stray, 1)
     os.dup2(stray, 2)
     sys.stdout = sys.stderr = open(stray, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
-    main = _fresh_start(code, snippet)
+    _reseed()  # and, as a new interpreter starts, import warnings shown and a new `__main__`
+    imported = {(alias.name if isinstance(node, ast.Import) else node.module or "").partition(".")[0]
+                for node in ast.walk(ast.parse(code)) if isinstance(node, ast.Import | ast.ImportFrom)
+                for alias in node.names}
+    for caught in (w for name in sorted(imported) for w in warm.WARNINGS.get(name, [])):
+        sys.stderr.write(warnings.formatwarning(caught.message, caught.category, caught.filename, caught.lineno))
+    main = sys.modules["__main__"] = types.ModuleType("__main__")
+    linecache.cache[snippet] = (len(code), None, code.splitlines(keepends=True), snippet)
     # the runner's `exec(code, {...})` runs the block, compiled as the snippet file, in `__main__`
     ran = []
     plugin.exec = lambda _code, _globals: ran.append(builtins.exec(

@@ -1,12 +1,10 @@
-"""MkDocs hook: typeset the formulas with KaTeX while the site is built.
+"""MkDocs hook: typeset the formulas with KaTeX while the site is built; a reader's browser runs no maths engine.
 
-pymdownx.arithmatex marks each formula (`<span class="arithmatex">\\(...\\)</span>` inline,
-`<div class="arithmatex">\\[...\\]</div>` displayed); this hook replaces its TeX with KaTeX's
-HTML (rendered by Node.js with the `katex` npm package, see package.json), so a reader's browser
-runs no maths engine. Only pages with formulas link KaTeX's stylesheet; its fonts load only
-where a formula uses them. The link sits in the page content, so Material's instant navigation
-brings it along. A formula KaTeX cannot parse fails the build. Formulas carry Material's
-`data-search-exclude`: search results show the text around them, not KaTeX's markup.
+pymdownx.arithmatex marks each formula (`<span class="arithmatex">\\(...\\)</span>` inline, `<div ...>\\[...\\]</div>`
+displayed); its TeX becomes KaTeX's HTML, rendered by Node.js with the `katex` npm package (package.json). A
+formula KaTeX cannot parse fails the build. Only pages with formulas link KaTeX's stylesheet, in the page content
+so that Material's instant navigation brings it along; its fonts load only where a formula uses them. Formulas
+carry Material's `data-search-exclude`: search results show the text around them, not KaTeX's markup.
 """
 
 import html

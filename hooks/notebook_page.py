@@ -1,16 +1,12 @@
 """MkDocs hook: the notebook page (rendered by mkdocs-jupyter) reads, weighs and links like the others.
 
-- Headings keep their Chinese text in their anchors, as on the Markdown pages: mkdocs-jupyter's
-  slug is ASCII-only (`## 第一部分：核心步骤` got the id "") and has no setting, so the two
-  functions that make its heading ids and table of contents are replaced. Should mkdocs-jupyter
-  rename either, or call it with a parameter the replacement lacks, the build fails and names it.
-- nbconvert puts JupyterLab's stylesheet (about 600 KB), a MathJax 2 configuration and a Mermaid
-  loader inline before the notebook: only the notebook is kept.
-- Markdown cells become plain page content, so that headings start the search's sections as on
-  the other pages; `$…$` and `$$…$$` become formulas that hooks/maths.py typesets (or fails on).
-- Code cells get the markup of the site's code blocks (theme colours, copy button, scrolling);
-  nbconvert's own copy button goes.
-- MkDocs learns the page's anchors, so that links into it (`lenet-cifar10.ipynb#…`) are checked.
+- Headings keep their Chinese text in their anchors: mkdocs-jupyter's slug is ASCII-only (`## 第一部分：核心步骤`
+  got the id "") and has no setting, so its two functions that make heading ids and the table of contents are
+  replaced; should it rename either, or call it with a parameter the replacement lacks, the build fails.
+- Only the notebook is kept of nbconvert's output (not JupyterLab's 600 KB stylesheet, MathJax 2, Mermaid).
+- Markdown cells become plain page content (headings start search sections as elsewhere); `$…$` and `$$…$$`
+  become formulas for hooks/maths.py. Code cells get the markup of the site's code blocks, without nbconvert's
+  copy button. MkDocs learns the page's anchors, so that links into it are checked.
 - A deploy build's "edit this page" opens the notebook's source, the jupytext .py beside it.
 """
 
