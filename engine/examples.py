@@ -55,7 +55,6 @@ def check_example(shown: Page, fence: Fence, folder: Path, update: bool = False)
         saved = " such as the figure it saved: print(\"已保存 img/…\")" if png_names(fence.code) else ""
         return Check([f"{at}: {snippet} prints nothing, so nothing checks it: make it print its result{saved}"])
     if not (matched and literal):  # to be written or reported: the same on a second run?
-        (folder / "again").mkdir()
         again = run_example(fence.code, snippet, fence.output or "", folder / "again")
         if again.printed != run.printed:
             cure = ("write `...` where it prints a time, an id or an address" if reads_volatile_values(fence.code)
@@ -80,7 +79,6 @@ def check_example(shown: Page, fence: Fence, folder: Path, update: bool = False)
             "<!--volatile-output: why--> right before its output marker")
     _check_figures(check, shown, fence, folder, update)
     if not check.problems and matched and reads_volatile_values(fence.code):
-        (folder / "shifted").mkdir()
         again = run_example(fence.code, snippet, fence.output, folder / "shifted", shifted=True)
         if again.error or not matches(fence.output, again.printed or ""):
             check.problems.append(
@@ -138,7 +136,6 @@ def check_notebook(shown: Page, stored, folder: Path) -> list[str]:
             problems.append(f"{where} wrote to stderr:\n{_stream(ran, 'stderr')}")
         page_shows, printed = _stream(cell, "stdout"), _stream(ran, "stdout")
         if not matches(page_shows, printed) and snippet in fences:
-            (folder / f"alone{number}").mkdir()
             alone = run_example(fences[snippet].code, snippet, page_shows, folder / f"alone{number}")
             if alone.printed is not None and not matches(page_shows, alone.printed):
                 continue  # run alone it differs from the page too: its example reports it

@@ -25,13 +25,6 @@ EDGE_NOISE = 2  # levels of 255
 NOISE_PIXELS = 16  # of a figure
 
 
-def _code_cells(path: Path) -> list[str]:
-    if path.suffix == ".ipynb":
-        cells = json.loads(path.read_text("utf-8"))["cells"]
-        return ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
-    return [path.read_text("utf-8")]
-
-
 def png_names(code: str) -> set[str]:
     """The file names of the PNG paths written as string literals in `code` (`"img/a.png"`,
     `IMG_DIR / "a.png"` -> `a.png`). Names, not substrings: `a_losses.png` is not `a_loss.png`."""
@@ -49,17 +42,17 @@ def png_names(code: str) -> set[str]:
 def figures_written_by_code() -> dict[str, list[Path]]:
     """{figure file name: [snippet or notebook files that name it]}."""
     writers: dict[str, list[Path]] = {}
-    sources = [*SNIPPETS.rglob("*.py"), *DOCS.glob("*.py"), *DOCS.glob("*.ipynb")]
-    for path in sorted(sources):
-        for code in _code_cells(path):
+    for path in sorted([*SNIPPETS.rglob("*.py"), *DOCS.glob("*.py"), *DOCS.glob("*.ipynb")]):
+        text = path.read_text("utf-8")
+        cells = json.loads(text)["cells"] if path.suffix == ".ipynb" else [{"cell_type": "code", "source": [text]}]
+        for code in ("".join(c["source"]) for c in cells if c["cell_type"] == "code"):
             for name in png_names(code):
                 writers.setdefault(name, []).append(path)
     return writers
 
 
 def pixel_difference(written: Path, shown: Path) -> str | None:
-    """None when the two images have the same size and the same pixels (within the noise above),
-    else what differs."""
+    """What differs between the two images, beyond the noise above; None when nothing does."""
     with Image.open(written) as new, Image.open(shown) as old:
         if new.size != old.size:
             return f"drawn {new.size[0]}x{new.size[1]}, shown {old.size[0]}x{old.size[1]}"

@@ -16,6 +16,7 @@ from __future__ import annotations
 import ast
 import builtins
 import copy
+import functools
 import json
 import linecache
 import multiprocessing
@@ -59,12 +60,11 @@ class Run:
     error: str | None  # the traceback of the exception the block raised, in the snippet's terms
 
 
+@functools.cache
 def _server():
+    os.environ.update(ENV, PYTHONHASHSEED=str(int.from_bytes(os.urandom(4)) % 2**32))
     context = multiprocessing.get_context("forkserver")
-    if not getattr(_server, "started", False):
-        os.environ.update(ENV, PYTHONHASHSEED=str(int.from_bytes(os.urandom(4)) % 2**32))
-        context.set_forkserver_preload(["engine.warm"])
-        _server.started = True
+    context.set_forkserver_preload(["engine.warm"])
     return context
 
 
@@ -126,8 +126,9 @@ def _run_in_child(code: str, snippet: str, shown: str, cwd: str, files: str, shi
 
 
 def run_example(code: str, snippet: str, shown: str, cwd: Path, shifted: bool = False, timeout: float = 300) -> Run:
-    """Run an example's code from the folder `cwd` in a fresh process; `shifted`: with clocks, ids
-    and data pointers moved (engine.volatile)."""
+    """Run an example's code from the folder `cwd` (made if missing) in a fresh process; `shifted`: with
+    clocks, ids and data pointers moved (engine.volatile)."""
+    cwd.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as files:
         process = _server().Process(target=_run_in_child, args=(code, snippet, shown, str(cwd), files, shifted))
         process.start()
@@ -174,8 +175,7 @@ class _KernelProcess(multiprocessing.context.ForkServerProcess):
         os.kill(self.pid, signum)
 
 
-missing = [name for name in KERNEL_INTERNALS if not hasattr(AsyncKernelManager, name)]
-if missing:
+if missing := [name for name in KERNEL_INTERNALS if not hasattr(AsyncKernelManager, name)]:
     raise ImportError(f"jupyter_client's AsyncKernelManager has no {', '.join(missing)}: engine/running.py "
                       "forks kernels through them; adapt ForkedKernelManager to this jupyter_client")
 
