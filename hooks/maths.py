@@ -22,9 +22,8 @@ from engine import ROOT
 KATEX_DIST = ROOT / "node_modules" / "katex" / "dist"
 RENDERER = ROOT / "engine" / "render_katex.js"
 STYLESHEET = "katex/katex.min.css"
-FORMULA = re.compile(
-    r'<(?P<tag>span|div) class="arithmatex">(?P<open>\\\(|\\\[)(?P<tex>.*?)(?:\\\)|\\\])</(?P=tag)>', re.S
-)
+FORMULA = re.compile(r'<(?P<tag>span|div) class="arithmatex">(?P<open>\\\(|\\\[)(?P<tex>.*?)(?:\\\)|\\\])</(?P=tag)>',
+                     re.S)
 
 
 def on_config(config):
@@ -44,24 +43,18 @@ def on_files(files, config):
 
 
 def render(formulas: list[tuple[str, bool]], where: str) -> list[str]:
-    result = subprocess.run(
-        ["node", str(RENDERER)], input=json.dumps(formulas), capture_output=True, text=True,
-        encoding="utf-8", cwd=ROOT,
-    )
+    result = subprocess.run(["node", str(RENDERER)], input=json.dumps(formulas), capture_output=True,
+                            encoding="utf-8", cwd=ROOT)
     if result.returncode != 0:
         raise PluginError(f"KaTeX 无法排版 {where} 中的公式：\n{result.stderr}")
     return json.loads(result.stdout)
 
 
 def on_page_content(content, page, config, files):
-    matches = list(FORMULA.finditer(content))
-    if not matches:
+    formulas = [(html.unescape(m["tex"]).strip(), m["open"] == "\\[") for m in FORMULA.finditer(content)]
+    if not formulas:
         return content
-    typeset = iter(render(
-        [(html.unescape(m["tex"]).strip(), m["open"] == "\\[") for m in matches], page.file.src_path
-    ))
-    content = FORMULA.sub(
-        lambda m: f'<{m["tag"]} class="arithmatex" data-search-exclude>{next(typeset)}</{m["tag"]}>', content
-    )
-    stylesheet = get_relative_url(STYLESHEET, page.url)
-    return f'<link rel="stylesheet" href="{stylesheet}">\n{content}'
+    typeset = iter(render(formulas, page.file.src_path))
+    content = FORMULA.sub(lambda m: f'<{m["tag"]} class="arithmatex" data-search-exclude>{next(typeset)}</{m["tag"]}>',
+                          content)
+    return f'<link rel="stylesheet" href="{get_relative_url(STYLESHEET, page.url)}">\n{content}'

@@ -64,13 +64,10 @@ def on_config(config):
     return config
 
 
-def _formulas(text: str) -> str:
-    def formula(match: re.Match) -> str:
-        if match["display"] is not None:
-            return f'<div class="arithmatex">\\[{match["display"]}\\]</div>'
-        return f'<span class="arithmatex">\\({match["inline"]}\\)</span>'
-
-    return MATHS.sub(formula, escape(text))  # all of it escaped: it is parsed as HTML again
+def _formula(match: re.Match) -> str:
+    if match["display"] is not None:
+        return f'<div class="arithmatex">\\[{match["display"]}\\]</div>'
+    return f'<span class="arithmatex">\\({match["inline"]}\\)</span>'
 
 
 def notebook_content(content: str, where: str) -> tuple[str, set[str]]:
@@ -84,7 +81,8 @@ def notebook_content(content: str, where: str) -> tuple[str, set[str]]:
         rendered = cell.select_one(".jp-MarkdownOutput")
         for text in rendered.find_all(string=MATHS):
             if not text.find_parent(["code", "pre"]):
-                text.replace_with(BeautifulSoup(_formulas(str(text)), "html.parser"))
+                # all of the text escaped: it is parsed as HTML again
+                text.replace_with(BeautifulSoup(MATHS.sub(_formula, escape(str(text))), "html.parser"))
         cell.replace_with(*rendered.contents)
     for button in notebook.select(".zeroclipboard-container, .clipboard-copy-txt"):
         button.decompose()
