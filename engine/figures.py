@@ -1,13 +1,11 @@
 """Figures: which code writes which file in img/, and whether a redrawn figure is the shown one.
 
-Redrawing every figure here gives byte-identical PNG files, but the bytes also carry metadata
-(matplotlib writes its version into the file), so figures are compared by their decoded pixels.
-matplotlib renders text with its own bundled fonts and FreeType, the same on every machine, but a
-curve drawn from a trained model moves by a few ulps from one processor to another, and its
-anti-aliased edge then differs by one level out of 255 in a few pixels. So the redrawn figure may
-differ from the shown one by at most EDGE_NOISE levels in at most NOISE_PIXELS pixels; any other
-difference fails: a moved line, a changed label or colour differs by far more, and a faint extra
-curve, only a level or two off, covers far more pixels.
+A PNG file also carries metadata (matplotlib writes its version into it), so figures are compared by their
+decoded pixels. matplotlib draws text the same on every machine, but a curve drawn from a trained model moves
+by a few ulps from one processor to another, and its anti-aliased edge then differs by a level or two out of
+255 in a few pixels. So a redrawn figure may differ from the shown one by at most EDGE_NOISE levels in at most
+NOISE_PIXELS pixels: a moved line, a changed label or colour differs by far more, and a faint extra curve,
+a level or two off, covers far more pixels.
 """
 
 from __future__ import annotations
@@ -32,11 +30,8 @@ def png_names(code: str) -> set[str]:
         tree = ast.parse(code)
     except SyntaxError:  # a notebook cell with IPython syntax: it names no figure we can trust
         return set()
-    return {
-        PurePosixPath(node.value).name
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.endswith(".png")
-    }
+    return {PurePosixPath(node.value).name for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.endswith(".png")}
 
 
 def figures_written_by_code() -> dict[str, list[Path]]:

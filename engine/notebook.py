@@ -1,13 +1,12 @@
 """A page as a Jupyter notebook (nbformat 4) that reads like the page.
 
-- Text becomes Markdown cells; each Python block becomes a code cell holding the snippet's
-  code, with the output shown on the page stored as the cell's output (a stdout stream).
-- A figure shown right after a block (`![说明](img/x.png)`, nothing but figures between) whose
-  snippet writes that file becomes an image output of that cell; other figures become attachments.
-- Admonitions become blockquotes with a bold title; a Python block inside one (an exercise's
-  answer) is still a code cell. Content tabs become a bold title followed by their content.
-- Markdown that only MkDocs understands is rewritten: attribute lists (`{ #id }`) become HTML
-  anchors, links to other pages point to their notebooks (or, without one, to the site).
+- Text becomes Markdown cells; each Python block a code cell holding the snippet's code, with the output
+  shown on the page as its stdout. A figure shown right after a block (nothing but figures between) whose
+  code names that file becomes an image output of that cell; other figures become attachments.
+- Admonitions become blockquotes with a bold title (a Python block inside one, an exercise's answer, is
+  still a code cell); content tabs become a bold title followed by their content.
+- Markdown that only MkDocs understands is rewritten: attribute lists (`{ #id }`) become HTML anchors,
+  links to other pages point to their notebooks (or, without one, to the site).
 """
 
 from __future__ import annotations
@@ -29,15 +28,11 @@ COMMENT = re.compile(r"<!--.*?-->", re.S)
 ABBREVIATION = re.compile(r"^\*\[[^\]]+\]:.*$", re.M)  # `*[CPU]: 中央处理器` (abbr extension)
 HEADING_ID = re.compile(r"^(?P<heading>#{1,6} .*?)[ \t]*\{[ \t]*#(?P<id>[\w-]+)[^}\n]*\}[ \t]*$", re.M)
 # attribute lists after an inline element, at the end of a line, or alone on a line (not maths' braces)
-ATTR_LIST = re.compile(
-    r"(?<=[)\]`*])\{:?[ \t]*(?:[#.]|[\w-]+=)[^}\n]*\}|[ \t]+\{:?[ \t]*[#.][^}\n]*\}[ \t]*$|^[ \t]*\{:[^}\n]*\}[ \t]*$",
-    re.M,
-)
+ATTR_LIST = re.compile(r"(?<=[)\]`*])\{:?[ \t]*(?:[#.]|[\w-]+=)[^}\n]*\}|[ \t]+\{:?[ \t]*[#.][^}\n]*\}[ \t]*$"
+                       r"|^[ \t]*\{:[^}\n]*\}[ \t]*$", re.M)
 
-METADATA = {
-    "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
-    "language_info": {"name": "python"},
-}
+METADATA = {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+            "language_info": {"name": "python"}}
 
 
 def notebook_name(page: str) -> str:

@@ -1,9 +1,6 @@
-"""New outputs written into the pages: `pytest --update-outputs` (`make refresh`).
-
-The tests collect, during the run, each example whose shown output differs from what it printed
-(or that shows none); at the end of the run `write` rewrites each page once. The output block
-keeps the example's indentation (an answer inside `??? success` is indented by 4 spaces).
-"""
+"""New outputs written into the pages (`pytest --update-outputs`): the tests collect each example whose
+shown output differs from what it printed, or that shows none, and `write` rewrites each page once at the
+end of the run, keeping the example's indentation (an answer in `??? success` is indented by 4 spaces)."""
 
 from __future__ import annotations
 

@@ -1,8 +1,6 @@
-"""The page conventions (CONTRIBUTING.md) that keep the promise: every block runs, every output is
-checked. `problems(page)` lists every breach, each as `docs/page.md:line: what to do`.
-
-What an example's own run reports (a missing output, an output of `...` only) is left to it.
-"""
+"""The page conventions (CONTRIBUTING.md) that keep every block run and every output checked:
+`problems(page)` lists every breach as `docs/page.md:line: what to do`. What an example's own run
+reports (a missing output, an output of `...` only) is left to it."""
 
 from __future__ import annotations
 

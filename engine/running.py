@@ -41,8 +41,7 @@ KERNEL_INTERNALS = ["_async_launch_kernel", "_reconcile_connection_info"]
 
 
 class Shown(str):
-    """An output shown on a page, as pytest-codeblocks' runner compares it with the printed one:
-    `...` is a wildcard, and the printed output is kept."""
+    """A shown output as pytest-codeblocks' runner compares it: `...` is a wildcard; the printed output is kept."""
 
     printed: str | None = None
 
@@ -202,8 +201,6 @@ def run_notebook(notebook, folder: Path, timeout: float = 300):
     for cell in executed.cells:
         if cell.cell_type == "code":
             cell.outputs = []
-    NotebookClient(
-        executed, timeout=timeout, kernel_name="python3", allow_errors=True,
-        kernel_manager_class=ForkedKernelManager, resources={"metadata": {"path": str(folder)}},
-    ).execute()
+    NotebookClient(executed, timeout=timeout, kernel_name="python3", allow_errors=True,
+                   kernel_manager_class=ForkedKernelManager, resources={"metadata": {"path": str(folder)}}).execute()
     return executed

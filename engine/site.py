@@ -1,8 +1,6 @@
-"""The site's configuration (mkdocs.yml) as the engine needs it: pages and include options.
-
-MkDocs hands its hooks the loaded configuration; the tests and tools read the same file here,
-as YAML only (a full `load_config` imports every plugin and takes seconds).
-"""
+"""The site's configuration (mkdocs.yml) as the engine needs it: pages and include options. MkDocs hands
+its hooks the loaded configuration; the tests and tools read the YAML here (a full `load_config` imports
+every plugin and takes seconds)."""
 
 from __future__ import annotations
 

@@ -1,10 +1,9 @@
 """Values that change from run to run: clock readings, object ids, memory addresses.
 
-A page must show `...` where a snippet prints one. Printing it once proves nothing (a coarse
-timing such as `用时 0.0 秒` prints the same today and something else on a slower machine), so
-a block that reads such a value runs a second time with every clock, id and data pointer moved
-to other values, and must still print what the page shows. The shift keeps equalities and
-order (`a.data_ptr() == b.data_ptr()`, `t1 < t2`), so only the values themselves change.
+A page must show `...` where a snippet prints one. Printing it once proves nothing (`用时 0.0 秒` prints the
+same today and something else on a slower machine), so a block that reads such a value runs a second time
+with every clock, id and data pointer moved, and must still print what the page shows. The shift keeps
+equalities and order (`a.data_ptr() == b.data_ptr()`, `t1 < t2`): only the values themselves change.
 """
 
 from __future__ import annotations
