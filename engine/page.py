@@ -229,8 +229,6 @@ class Page:
         return f"{self.path.relative_to(ROOT) if self.path.is_relative_to(ROOT) else self.path}:{line}"
 
 
-def read(path: Path, text: str | None = None, expand=None) -> Page:
-    """The page at `path` (or `text` as if it were there)."""
-    text = path.read_text("utf-8") if text is None else text
-    nodes, strays = parse(text, expand or site_expander())
-    return Page(path, text, nodes, strays)
+def read(path: Path, expand=None) -> Page:
+    text = path.read_text("utf-8")
+    return Page(path, text, *parse(text, expand or site_expander()))
