@@ -50,13 +50,10 @@ class NotebookWriter:
         self.root, self.notebooks, self.pages = root, notebooks, pages
         self.site_url = site_url.rstrip("/") + "/" if site_url else None
 
-    # --- Markdown --------------------------------------------------------------------
-
     def _link(self, match: re.Match) -> str:
         """A link to another page goes to its notebook; to any other file of the site, to the
         site (or nowhere, without a site_url): the notebook may be read far from the site."""
-        text, href = match["text"], match["href"]
-        path, _, anchor = href.partition("#")
+        text, (path, _, anchor) = match["text"], match["href"].partition("#")
         anchor = "#" + anchor if anchor else ""
         if not path or re.match(r"^[a-z][a-z0-9+.-]*:", path, re.I):
             return match[0]  # an anchor on the same page, or an address with a scheme
@@ -75,11 +72,6 @@ class NotebookWriter:
         text = LINK.sub(self._link, text)
         return join_wide_lines(re.sub(r"\n{3,}", "\n\n", text).strip("\n"))
 
-    # --- cells -----------------------------------------------------------------------
-
-    def _figure(self, src: str) -> str:
-        return base64.b64encode((self.root / src).read_bytes()).decode("ascii")
-
     def cells(self, nodes: list) -> list:
         cells: list = []
         prose: list[tuple[str, bool]] = []  # (Markdown, quoted) waiting for the next code cell
@@ -94,14 +86,15 @@ class NotebookWriter:
 
             def figure(match: re.Match) -> str:
                 name = PurePosixPath(match["src"]).name
+                png = base64.b64encode((self.root / match["src"]).read_bytes()).decode("ascii")
                 last = cells[-1] if cells and cells[-1].cell_type == "code" else None
                 right_after = not prose and not IMAGE.sub("", text[: match.start()]).strip()
                 if last is not None and name in last.source and right_after:
                     last.outputs.append(new_output(
                         "display_data", metadata={"filename": match["src"]},
-                        data={"image/png": self._figure(match["src"]), "text/plain": match["alt"]}))
+                        data={"image/png": png, "text/plain": match["alt"]}))
                     return ""
-                attachments[name] = {"image/png": self._figure(match["src"])}
+                attachments[name] = {"image/png": png}
                 return f"![{match['alt']}](attachment:{name})"
 
             add(re.sub(r"\n{3,}", "\n\n", IMAGE.sub(figure, text)).strip("\n"), quote)

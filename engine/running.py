@@ -36,8 +36,6 @@ from jupyter_client.manager import AsyncKernelManager
 from engine.outputs import matches
 
 ENV = {"MPLBACKEND": "Agg", "PYTHONIOENCODING": "utf-8"}
-# jupyter_client's private methods that ForkedKernelManager relies on: fail loudly if they go.
-KERNEL_INTERNALS = ["_async_launch_kernel", "_reconcile_connection_info"]
 
 
 class Shown(str):
@@ -174,7 +172,8 @@ class _KernelProcess(multiprocessing.context.ForkServerProcess):
         os.kill(self.pid, signum)
 
 
-if missing := [name for name in KERNEL_INTERNALS if not hasattr(AsyncKernelManager, name)]:
+# jupyter_client's private methods that ForkedKernelManager relies on: fail loudly if they go
+if missing := [n for n in ("_async_launch_kernel", "_reconcile_connection_info") if not hasattr(AsyncKernelManager, n)]:
     raise ImportError(f"jupyter_client's AsyncKernelManager has no {', '.join(missing)}: engine/running.py "
                       "forks kernels through them; adapt ForkedKernelManager to this jupyter_client")
 
@@ -188,9 +187,8 @@ class ForkedKernelManager(AsyncKernelManager):
         _server()
         process = _KernelProcess(target=_run_kernel, args=(argv, str(kw.get("cwd") or os.getcwd()), env))
         process.start()
-        provisioner = self.provisioner
-        provisioner.process, provisioner.pid, provisioner.pgid = process, process.pid, None
-        self._reconcile_connection_info(provisioner.connection_info)
+        self.provisioner.process, self.provisioner.pid, self.provisioner.pgid = process, process.pid, None
+        self._reconcile_connection_info(self.provisioner.connection_info)
 
 
 def run_notebook(notebook, folder: Path, timeout: float = 300):

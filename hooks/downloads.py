@@ -78,7 +78,6 @@ def on_page_content(html, page, config, files):
 
 def on_page_context(context, page, config, nav):
     """Tell the template which notebook the page offers (overrides/main.html)."""
-    notebook = _notebook_of_page.get(page.file.src_uri)
-    if notebook:
+    if notebook := _notebook_of_page.get(page.file.src_uri):
         page.meta["notebook"] = notebook
     return context
