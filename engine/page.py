@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import markdown
@@ -81,7 +81,7 @@ class Container:
     title: str
     collapsed: bool
     line: int
-    children: list = field(default_factory=list)
+    children: list
 
 
 class IncludeExpander:
@@ -122,6 +122,7 @@ def parse(text: str, expand, first: int = 1, indent: str = "") -> tuple[list, li
     while i < len(lines):
         line, number, stripped = lines[i], first + i, lines[i].strip()
         fence = FENCE.match(line)
+        i += 1
         if awaiting and stripped and not fence:
             strays.append((awaiting[0], "an output marker must be followed by the output block"))
             awaiting = None
@@ -134,17 +135,15 @@ def parse(text: str, expand, first: int = 1, indent: str = "") -> tuple[list, li
                 awaiting = (number, last)
             else:
                 strays.append((number, "this output marker follows no Python block: put it right after one"))
-            i += 1
         elif match := VOLATILE_MARKER.match(stripped):
             volatile = (number, match["reason"].strip())
-            i += 1
         elif fence:
             ticks, lead = fence["ticks"], len(fence["lead"])
-            end = next((j for j in range(i + 1, len(lines)) if re.fullmatch(rf"\s*{ticks}{ticks[0]}*\s*", lines[j])), 0)
+            end = next((j for j in range(i, len(lines)) if re.fullmatch(rf"\s*{ticks}{ticks[0]}*\s*", lines[j])), 0)
             if not end:
                 raise ValueError(f"line {number}: the code fence {ticks} opened here is never closed: "
                                  f"close it with {ticks}")
-            body = "\n".join(row[lead:] if not row[:lead].strip() else row.lstrip() for row in lines[i + 1 : end])
+            body = "\n".join(row[lead:] if not row[:lead].strip() else row.lstrip() for row in lines[i:end])
             title = TITLE.search(fence["rest"])
             if awaiting:
                 target = awaiting[1]
@@ -161,31 +160,25 @@ def parse(text: str, expand, first: int = 1, indent: str = "") -> tuple[list, li
             i = end + 1
         elif (admonition := ADMONITION.match(line)) or (tab := TAB.match(line)):
             flush()
-            end = i + 1  # the body: the lines indented by 4 spaces or blank, but not those it ends with
+            end = i  # the body: the lines indented by 4 spaces or blank, but not those it ends with
             while end < len(lines) and (not lines[end].strip() or lines[end].startswith(INDENT)):
                 end += 1
             while not lines[end - 1].strip():
                 end -= 1
-            body = [row[len(INDENT):] for row in lines[i + 1 : end]]
-            if admonition:
-                kind, title = admonition["kind"], admonition["title"]
-                container = Container(kind, kind.capitalize() if title is None else title,
-                                      admonition["mark"] == "???", number)
-            else:
-                container = Container("tab", tab["title"], False, number)
-            container.children, inner = parse("\n".join(body), expand, number + 1, indent + INDENT)
+            body = [row[len(INDENT):] for row in lines[i:end]]
+            children, inner = parse("\n".join(body), expand, number + 1, indent + INDENT)
+            kind, title = (admonition["kind"], admonition["title"]) if admonition else ("tab", tab["title"])
+            nodes.append(Container(kind, kind.capitalize() if title is None else title,
+                                   bool(admonition) and admonition["mark"] == "???", number, children))
             strays += inner
-            nodes.append(container)
             prose_line = first + end
             i = end
         else:
             if not prose:
                 prose_line = number
             prose.append(line)
-            i += 1
-    for leftover in (awaiting, volatile):
-        if leftover:
-            strays.append((leftover[0], "this marker is not followed by an output block: add the ```text block"))
+    strays += [(marker[0], "this marker is not followed by an output block: add the ```text block")
+               for marker in (awaiting, volatile) if marker]
     flush()
     return nodes, strays
 
