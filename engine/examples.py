@@ -30,8 +30,8 @@ def example_id(page: Page, fence: Fence) -> str:
     return f"{page.name}:{fence.line}:{Path(fence.include).stem}"
 
 
-def command(page: Page, fence: Fence, update: bool = False) -> str:
-    return f".venv/bin/pytest tests/test_pages.py {'--update-outputs ' * update}-k {example_id(page, fence)}"
+def update_command(page: Page, fence: Fence) -> str:
+    return f".venv/bin/pytest tests/test_pages.py --update-outputs -k {example_id(page, fence)}"
 
 
 @dataclass
@@ -65,12 +65,12 @@ def check_example(shown: Page, fence: Fence, folder: Path, update: bool = False)
             check.rewrite = run.printed
         elif fence.output is None:
             check.problems.append(f"{at}: no output is shown for {snippet}; write it into the page: "
-                                  f"{command(shown, fence, True)}")
+                                  + update_command(shown, fence))
         elif not matched:
             line = fence.output_line + 1 + first_difference(fence.output, run.printed)
             check.problems.append(
                 f"{shown.where(line)}: the output shown differs from what {snippet} prints; if the printed output is "
-                f"right, write it into the page: {command(shown, fence, True)}\n"
+                f"right, write it into the page: {update_command(shown, fence)}\n"
                 f"{diff(fence.output, run.printed, fence.output_line + 1, shown.name, snippet)}")
     if matched and not literal and not update:
         check.problems.append(
@@ -106,8 +106,8 @@ def _check_figures(check: Check, shown: Page, fence: Fence, folder: Path, update
             (IMG / figure.name).write_bytes(figure.read_bytes())
             check.redrawn.append(f"img/{figure.name}: redrawn by {fence.include} ({difference})")
         elif difference:
-            check.problems.append(f"{at}: img/{figure.name}: {difference}; if the change is intended, "
-                                  f"redraw it: {command(shown, fence, True)}")
+            check.problems.append(f"{at}: img/{figure.name}: {difference}; if the change is intended, redraw it: "
+                                  + update_command(shown, fence))
 
 
 def _stream(cell, name: str) -> str:

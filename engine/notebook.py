@@ -72,7 +72,8 @@ class NotebookWriter:
         text = LINK.sub(self._link, text)
         return join_wide_lines(re.sub(r"\n{3,}", "\n\n", text).strip("\n"))
 
-    def cells(self, nodes: list) -> list:
+    def notebook(self, nodes: list):
+        """The notebook of a page's nodes (engine.page)."""
         cells: list = []
         prose: list[tuple[str, bool]] = []  # (Markdown, quoted) waiting for the next code cell
         attachments: dict = {}
@@ -129,13 +130,9 @@ class NotebookWriter:
 
         visit(nodes, False)
         flush()
-        return cells
-
-    def notebook(self, nodes: list):
-        """The notebook of a page's nodes (engine.page)."""
-        notebook = new_notebook(cells=self.cells(nodes), metadata=METADATA)
-        for number, cell in enumerate(notebook.cells, start=1):
+        for number, cell in enumerate(cells, start=1):
             cell.id = f"cell-{number}"  # not random: the same page gives the same notebook
+        notebook = new_notebook(cells=cells, metadata=METADATA)
         nbformat.validate(notebook)
         return notebook
 

@@ -53,7 +53,5 @@ def snippet_options(mdx_configs: dict | None = None, config_dir: Path = ROOT) ->
 # Headless Chromium for the browser tests and tools/bench_site.py: Debian's package, driven by
 # Playwright (Playwright cannot download its own browsers here).
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]

@@ -18,10 +18,8 @@ import time
 import timeit
 
 # What reads a clock, an object id, a process id or a memory address, called or imported under any name.
-VOLATILE_NAMES = {
-    "time", "time_ns", "perf_counter", "perf_counter_ns", "monotonic", "monotonic_ns", "process_time",
-    "process_time_ns", "now", "utcnow", "today", "id", "data_ptr", "getpid", "timeit", "default_timer",
-}
+VOLATILE_NAMES = {"time", "time_ns", "perf_counter", "perf_counter_ns", "monotonic", "monotonic_ns", "process_time",
+                  "process_time_ns", "now", "utcnow", "today", "id", "data_ptr", "getpid", "timeit", "default_timer"}
 CLOCKS = ["time", "perf_counter", "monotonic", "process_time"]
 CLOCK_STEP = 137.25  # seconds between two readings of a shifted clock
 ADDRESS_SHIFT = 0x5A5A_0000_0000  # added to every id and data pointer

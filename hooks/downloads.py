@@ -43,12 +43,11 @@ def on_files(files, config):
         files.append(File.generated(config, path, content=text))
         _notebook_of_page[uri] = path
         entries[path] = text.encode("utf-8")
-    for page in documents:  # pages that are notebooks themselves (the LeNet chapter), with a .py twin
-        if page.src_uri.endswith(".ipynb"):
-            source = Path(page.abs_src_path)
-            for path in filter(Path.is_file, {source, source.with_suffix(".py")}):
-                entries[f"{NOTEBOOKS}/{path.name}"] = path.read_bytes()
-            _notebook_of_page[page.src_uri] = page.url + source.name  # mkdocs-jupyter publishes it there
+    for page in (d for d in documents if d.src_uri.endswith(".ipynb")):  # notebooks themselves, with a .py twin
+        source = Path(page.abs_src_path)
+        for path in filter(Path.is_file, {source, source.with_suffix(".py")}):
+            entries[f"{NOTEBOOKS}/{path.name}"] = path.read_bytes()
+        _notebook_of_page[page.src_uri] = page.url + source.name  # mkdocs-jupyter publishes it there
     for path in sorted(p for p in SNIPPETS.rglob("*") if p.suffix in {".py", ".txt"}):
         uri = path.relative_to(ROOT).as_posix()
         files.append(File(uri, src_dir=str(ROOT), dest_dir=config.site_dir,
