@@ -35,8 +35,6 @@ from jupyter_client.manager import AsyncKernelManager
 
 from engine.outputs import matches
 
-ENV = {"MPLBACKEND": "Agg", "PYTHONIOENCODING": "utf-8"}
-
 
 class Shown(str):
     """A shown output as pytest-codeblocks' runner compares it: `...` is a wildcard; the printed output is kept."""
@@ -59,7 +57,7 @@ class Run:
 
 @functools.cache
 def _server():
-    os.environ.update(ENV, PYTHONHASHSEED=str(int.from_bytes(os.urandom(4)) % 2**32))
+    os.environ.update(MPLBACKEND="Agg", PYTHONIOENCODING="utf-8", PYTHONHASHSEED=str(int.from_bytes(os.urandom(4))))
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["engine.warm"])
     return context
