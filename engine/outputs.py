@@ -46,11 +46,9 @@ def has_literal_line(output: str) -> bool:
 
 def first_difference(expected: str, actual: str) -> int:
     """The index of the first line of `expected` that the printed output does not match."""
-    shown, printed = expected.splitlines(keepends=True), actual.splitlines(keepends=True)
-    for i in range(len(shown)):
-        if not matches("".join(shown[: i + 1]) + WILDCARD * (i + 1 < len(shown)), "".join(printed)):
-            return i
-    return len(shown)
+    shown = expected.splitlines(keepends=True)
+    return next((i for i in range(len(shown))
+                 if not matches("".join(shown[: i + 1]) + WILDCARD * (i + 1 < len(shown)), actual)), len(shown))
 
 
 def diff(expected: str, actual: str, first_line: int = 1, shown: str = "shown", printed: str = "printed") -> str:

@@ -194,9 +194,8 @@ def run_notebook(notebook, folder: Path, timeout: float = 300):
     from nbclient import NotebookClient
 
     executed = copy.deepcopy(notebook)
-    for cell in executed.cells:
-        if cell.cell_type == "code":
-            cell.outputs = []
+    for cell in (c for c in executed.cells if c.cell_type == "code"):
+        cell.outputs = []
     NotebookClient(executed, timeout=timeout, kernel_name="python3", allow_errors=True,
                    kernel_manager_class=ForkedKernelManager, resources={"metadata": {"path": str(folder)}}).execute()
     return executed

@@ -21,6 +21,4 @@ def _as_info(record: logging.LogRecord) -> bool:
 
 def on_startup(command, dirty):
     jieba.setLogLevel(logging.INFO)
-    logger = logging.getLogger(CI_LOGGER)
-    if _as_info not in logger.filters:
-        logger.addFilter(_as_info)
+    logging.getLogger(CI_LOGGER).addFilter(_as_info)  # once: a filter already there is not added again
