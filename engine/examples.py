@@ -89,8 +89,7 @@ def check_example(shown: Page, fence: Fence, folder: Path, update: bool = False)
 
 
 def _check_figures(check: Check, shown: Page, fence: Fence, folder: Path, update: bool) -> None:
-    """The example draws the figures it names, the page shows each, and img/ holds the same picture
-    (with `update`, the one just drawn replaces it)."""
+    """The example draws the figures it names, its page shows each, img/ holds the same (or, `update`, gets it)."""
     at, drawn, named = shown.where(fence.line), sorted((folder / "img").glob("*.png")), png_names(fence.code)
     if {f.name for f in drawn} != named:
         check.problems.append(f"{at}: {fence.include} names {sorted(named)} but draws {[f.name for f in drawn]}: "

@@ -61,9 +61,9 @@ class _ShiftedDatetime(datetime.datetime):
 
 @contextlib.contextmanager
 def shifted_volatile_values():
-    """Within the block: clocks (timeit's too) tick CLOCK_STEP seconds per reading from a far-off
-    start, ids and data pointers are ADDRESS_SHIFT higher, process ids 7919 higher, `datetime.now()`
-    is ten years later (`date.today()` reads `time.time()`, shifted already)."""
+    """Within the block: clocks (timeit's too) tick CLOCK_STEP seconds a reading from a far-off start, ids and
+    data pointers are ADDRESS_SHIFT higher, process ids 7919, `datetime.now()` ten years later (`date.today()`
+    reads the shifted `time.time()`)."""
     import torch  # here, so that the page rules can import this module without torch
 
     ticks = itertools.count(1)
@@ -79,12 +79,10 @@ def shifted_volatile_values():
         replace(time, f"{clock}_ns", lambda start=start: int((start + CLOCK_STEP * next(ticks)) * 1e9))
     replace(timeit, "Timer", _ShiftedTimer)
     replace(timeit, "default_timer", time.perf_counter)
-    real_id, real_pid = builtins.id, os.getpid
-    replace(builtins, "id", lambda obj: real_id(obj) + ADDRESS_SHIFT)
-    replace(os, "getpid", lambda: real_pid() + 7919)
+    replace(builtins, "id", lambda obj, real=builtins.id: real(obj) + ADDRESS_SHIFT)
+    replace(os, "getpid", lambda real=os.getpid: real() + 7919)
     for owner in (torch.Tensor, torch.UntypedStorage):
-        real = owner.data_ptr
-        replace(owner, "data_ptr", lambda self, real=real: real(self) + ADDRESS_SHIFT)
+        replace(owner, "data_ptr", lambda self, real=owner.data_ptr: real(self) + ADDRESS_SHIFT)
     replace(datetime, "datetime", _ShiftedDatetime)
     try:
         yield

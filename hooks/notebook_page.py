@@ -30,8 +30,7 @@ def heading_with_anchor(html, anchor_link_text="¶", exclude_anchor_links=False)
     heading = BeautifulSoup(html, "html.parser").find(re.compile(r"^h[1-6]$"))
     if heading is None:
         return html
-    anchor = SLUGIFY(heading.get_text(), "-")
-    heading["id"] = anchor
+    heading["id"] = anchor = SLUGIFY(heading.get_text(), "-")
     if not exclude_anchor_links:
         link = f'<a class="headerlink" href="#{anchor}" title="Permanent link">{anchor_link_text}</a>'
         heading.append(BeautifulSoup(link, "html.parser"))
