@@ -51,8 +51,7 @@ def pixel_difference(written: Path, shown: Path) -> str | None:
     with Image.open(written) as new, Image.open(shown) as old:
         if new.size != old.size:
             return f"drawn {new.size[0]}x{new.size[1]}, shown {old.size[0]}x{old.size[1]}"
-        levels = np.abs(np.asarray(new.convert("RGBA"), dtype=int) - np.asarray(old.convert("RGBA"), dtype=int))
-    levels = levels.max(axis=-1)
+        levels = np.abs(np.asarray(new.convert("RGBA"), dtype=int) - np.asarray(old.convert("RGBA"), dtype=int)).max(-1)
     if (levels > EDGE_NOISE).any() or (levels > 0).sum() > NOISE_PIXELS:
         rows, cols = np.nonzero(levels)
         return (f"the figure drawn differs from the one shown in {(levels > 0).sum()} pixels, by up to "

@@ -37,8 +37,7 @@ def on_config(config):
 def on_files(files, config):
     """KaTeX's stylesheet and its WOFF2 fonts (every browser the theme supports reads WOFF2)."""
     for path in [KATEX_DIST / "katex.min.css", *sorted((KATEX_DIST / "fonts").glob("*.woff2"))]:
-        uri = f"katex/{path.relative_to(KATEX_DIST).as_posix()}"
-        files.append(File.generated(config, uri, abs_src_path=str(path)))
+        files.append(File.generated(config, f"katex/{path.relative_to(KATEX_DIST).as_posix()}", abs_src_path=str(path)))
     return files
 
 
