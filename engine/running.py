@@ -138,8 +138,6 @@ def run_example(code: str, snippet: str, shown: str, cwd: Path, shifted: bool = 
         return Run(result["printed"], stray, result["error"])
 
 
-# --- notebooks --------------------------------------------------------------------------------
-
 def _run_kernel(argv: list[str], cwd: str, env: dict[str, str]) -> None:
     """In the forked process: become the kernel that `python -m ipykernel_launcher argv` starts.
     What cells print reaches the client as messages; the kernel's own start-up notes go nowhere."""

@@ -94,8 +94,7 @@ def notebook_content(content: str, where: str) -> tuple[str, set[str]]:
         code = soup.new_tag("code")
         code.extend(list(pre.contents))
         pre.append(code)
-    anchors = {element["id"] for element in notebook.select("[id]")}
-    return f'<div class="jupyter-wrapper">{notebook}</div>', anchors
+    return f'<div class="jupyter-wrapper">{notebook}</div>', {element["id"] for element in notebook.select("[id]")}
 
 
 def on_page_content(content, page, config, files):
