@@ -1,13 +1,10 @@
-"""An example and a notebook against their page: what the tests report, one problem a line (the
-first line says where and what to do; a diff or a traceback may follow), each suggested command
-one that runs as pasted from the repository root.
+"""An example and a notebook against their page: the problems the tests report, one a line (where and
+what to do; a diff or a traceback may follow), each suggested command runnable as pasted at the root.
 
-- An example (engine.running) prints the output shown under it, something literal and the same on
-  every run (else: seed it, or write `...` where it prints a time, an id or an address), and draws
-  the figures it names, each shown on its page and the same as in img/. With `update`, what it
-  prints and draws is written into the page and img/ instead, unless it would differ on the next run.
-- A notebook runs in a kernel, prints what its page shows, displays no value the page does not
-  show; a cell that prints otherwise only because its page is wrong is left to its example.
+An example prints the output shown under it, something literal and the same on every run, and draws
+the figures it names, each shown on its page and the same as in img/ (with `update`, what it prints and
+draws is written there instead). A notebook runs in a kernel, prints what its page shows and displays
+nothing more; a cell that prints otherwise only because its page is wrong is left to its example.
 """
 
 from __future__ import annotations
@@ -33,8 +30,8 @@ def example_id(page: Page, fence: Fence) -> str:
     return f"{page.name}:{fence.line}:{Path(fence.include).stem}"
 
 
-def command(page: Page, fence: Fence, update: bool = False) -> str:
-    return f".venv/bin/pytest tests/test_pages.py {'--update-outputs ' * update}-k {example_id(page, fence)}"
+def update_command(page: Page, fence: Fence) -> str:
+    return f".venv/bin/pytest tests/test_pages.py --update-outputs -k {example_id(page, fence)}"
 
 
 @dataclass
@@ -58,7 +55,6 @@ def check_example(shown: Page, fence: Fence, folder: Path, update: bool = False)
         saved = " such as the figure it saved: print(\"已保存 img/…\")" if png_names(fence.code) else ""
         return Check([f"{at}: {snippet} prints nothing, so nothing checks it: make it print its result{saved}"])
     if not (matched and literal):  # to be written or reported: the same on a second run?
-        (folder / "again").mkdir()
         again = run_example(fence.code, snippet, fence.output or "", folder / "again")
         if again.printed != run.printed:
             cure = ("write `...` where it prints a time, an id or an address" if reads_volatile_values(fence.code)
@@ -69,12 +65,12 @@ def check_example(shown: Page, fence: Fence, folder: Path, update: bool = False)
             check.rewrite = run.printed
         elif fence.output is None:
             check.problems.append(f"{at}: no output is shown for {snippet}; write it into the page: "
-                                  f"{command(shown, fence, True)}")
+                                  + update_command(shown, fence))
         elif not matched:
             line = fence.output_line + 1 + first_difference(fence.output, run.printed)
             check.problems.append(
                 f"{shown.where(line)}: the output shown differs from what {snippet} prints; if the printed output is "
-                f"right, write it into the page: {command(shown, fence, True)}\n"
+                f"right, write it into the page: {update_command(shown, fence)}\n"
                 f"{diff(fence.output, run.printed, fence.output_line + 1, shown.name, snippet)}")
     if matched and not literal and not update:
         check.problems.append(
@@ -83,7 +79,6 @@ def check_example(shown: Page, fence: Fence, folder: Path, update: bool = False)
             "<!--volatile-output: why--> right before its output marker")
     _check_figures(check, shown, fence, folder, update)
     if not check.problems and matched and reads_volatile_values(fence.code):
-        (folder / "shifted").mkdir()
         again = run_example(fence.code, snippet, fence.output, folder / "shifted", shifted=True)
         if again.error or not matches(fence.output, again.printed or ""):
             check.problems.append(
@@ -94,8 +89,7 @@ def check_example(shown: Page, fence: Fence, folder: Path, update: bool = False)
 
 
 def _check_figures(check: Check, shown: Page, fence: Fence, folder: Path, update: bool) -> None:
-    """The example draws the figures it names, the page shows each, and img/ holds the same picture
-    (with `update`, the one just drawn replaces it)."""
+    """The example draws the figures it names, its page shows each, img/ holds the same (or, `update`, gets it)."""
     at, drawn, named = shown.where(fence.line), sorted((folder / "img").glob("*.png")), png_names(fence.code)
     if {f.name for f in drawn} != named:
         check.problems.append(f"{at}: {fence.include} names {sorted(named)} but draws {[f.name for f in drawn]}: "
@@ -111,8 +105,8 @@ def _check_figures(check: Check, shown: Page, fence: Fence, folder: Path, update
             (IMG / figure.name).write_bytes(figure.read_bytes())
             check.redrawn.append(f"img/{figure.name}: redrawn by {fence.include} ({difference})")
         elif difference:
-            check.problems.append(f"{at}: img/{figure.name}: {difference}; if the change is intended, "
-                                  f"redraw it: {command(shown, fence, True)}")
+            check.problems.append(f"{at}: img/{figure.name}: {difference}; if the change is intended, redraw it: "
+                                  + update_command(shown, fence))
 
 
 def _stream(cell, name: str) -> str:
@@ -141,7 +135,6 @@ def check_notebook(shown: Page, stored, folder: Path) -> list[str]:
             problems.append(f"{where} wrote to stderr:\n{_stream(ran, 'stderr')}")
         page_shows, printed = _stream(cell, "stdout"), _stream(ran, "stdout")
         if not matches(page_shows, printed) and snippet in fences:
-            (folder / f"alone{number}").mkdir()
             alone = run_example(fences[snippet].code, snippet, page_shows, folder / f"alone{number}")
             if alone.printed is not None and not matches(page_shows, alone.printed):
                 continue  # run alone it differs from the page too: its example reports it

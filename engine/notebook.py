@@ -1,13 +1,12 @@
 """A page as a Jupyter notebook (nbformat 4) that reads like the page.
 
-- Text becomes Markdown cells; each Python block becomes a code cell holding the snippet's
-  code, with the output shown on the page stored as the cell's output (a stdout stream).
-- A figure shown right after a block (`![说明](img/x.png)`, nothing but figures between) whose
-  snippet writes that file becomes an image output of that cell; other figures become attachments.
-- Admonitions become blockquotes with a bold title; a Python block inside one (an exercise's
-  answer) is still a code cell. Content tabs become a bold title followed by their content.
-- Markdown that only MkDocs understands is rewritten: attribute lists (`{ #id }`) become HTML
-  anchors, links to other pages point to their notebooks (or, without one, to the site).
+- Text becomes Markdown cells; each Python block a code cell holding the snippet's code, with the output
+  shown on the page as its stdout. A figure shown right after a block (nothing but figures between) whose
+  code names that file becomes an image output of that cell; other figures become attachments.
+- Admonitions become blockquotes with a bold title (a Python block inside one, an exercise's answer, is
+  still a code cell); content tabs become a bold title followed by their content.
+- Markdown that only MkDocs understands is rewritten: attribute lists (`{ #id }`) become HTML anchors,
+  links to other pages point to their notebooks (or, without one, to the site).
 """
 
 from __future__ import annotations
@@ -29,16 +28,11 @@ COMMENT = re.compile(r"<!--.*?-->", re.S)
 ABBREVIATION = re.compile(r"^\*\[[^\]]+\]:.*$", re.M)  # `*[CPU]: 中央处理器` (abbr extension)
 HEADING_ID = re.compile(r"^(?P<heading>#{1,6} .*?)[ \t]*\{[ \t]*#(?P<id>[\w-]+)[^}\n]*\}[ \t]*$", re.M)
 # attribute lists after an inline element, at the end of a line, or alone on a line (not maths' braces)
-ATTR_LIST = re.compile(
-    r"(?<=[)\]`*])\{:?[ \t]*(?:[#.]|[\w-]+=)[^}\n]*\}|[ \t]+\{:?[ \t]*[#.][^}\n]*\}[ \t]*$|^[ \t]*\{:[^}\n]*\}[ \t]*$",
-    re.M,
-)
-FENCE_INFO = re.compile(r"^(?P<indent>\s*)(?P<ticks>`{3,}|~{3,})(?P<lang>[^\s`{]*).*$", re.M)
+ATTR_LIST = re.compile(r"(?<=[)\]`*])\{:?[ \t]*(?:[#.]|[\w-]+=)[^}\n]*\}|[ \t]+\{:?[ \t]*[#.][^}\n]*\}[ \t]*$"
+                       r"|^[ \t]*\{:[^}\n]*\}[ \t]*$", re.M)
 
-METADATA = {
-    "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
-    "language_info": {"name": "python"},
-}
+METADATA = {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+            "language_info": {"name": "python"}}
 
 
 def notebook_name(page: str) -> str:
@@ -47,28 +41,19 @@ def notebook_name(page: str) -> str:
 
 
 class NotebookWriter:
-    """Builds the notebooks of a site's pages.
+    """Builds the notebooks of a site's pages. `root`: the folder of img/; `notebooks`: {page: notebook
+    file name} for the pages that have one (links between pages become links between the notebooks,
+    which lie side by side when downloaded); `pages`: every page of the site; `site_url`: where a link
+    to another page goes when it has no notebook (None: it becomes plain text)."""
 
-    root:       the folder that `img/...` and the snippet paths are relative to;
-    expand:     the include expander configured as the site's;
-    notebooks:  {page: notebook file name} for the pages that have one, so that links between
-                pages become links between notebooks (they lie side by side when downloaded);
-    pages:      every page of the site (`errata.md`), linked to on the site when it has no notebook;
-    site_url:   the site's address (None: a link to another file of the site becomes plain text).
-    """
-
-    def __init__(self, root: Path, expand: IncludeExpander, notebooks: dict[str, str],
-                 pages: set[str], site_url: str | None):
-        self.root, self.expand, self.notebooks, self.pages = root, expand, notebooks, pages
+    def __init__(self, root: Path, notebooks: dict[str, str], pages: set[str], site_url: str | None):
+        self.root, self.notebooks, self.pages = root, notebooks, pages
         self.site_url = site_url.rstrip("/") + "/" if site_url else None
-
-    # --- Markdown --------------------------------------------------------------------
 
     def _link(self, match: re.Match) -> str:
         """A link to another page goes to its notebook; to any other file of the site, to the
         site (or nowhere, without a site_url): the notebook may be read far from the site."""
-        text, href = match["text"], match["href"]
-        path, _, anchor = href.partition("#")
+        text, (path, _, anchor) = match["text"], match["href"].partition("#")
         anchor = "#" + anchor if anchor else ""
         if not path or re.match(r"^[a-z][a-z0-9+.-]*:", path, re.I):
             return match[0]  # an anchor on the same page, or an address with a scheme
@@ -84,58 +69,41 @@ class NotebookWriter:
         text = ABBREVIATION.sub("", COMMENT.sub("", text))
         text = HEADING_ID.sub(lambda m: f'{m["heading"]} <a id="{m["id"]}"></a>', text)
         text = ATTR_LIST.sub("", text)
-        text = FENCE_INFO.sub(lambda m: m["indent"] + m["ticks"] + m["lang"], text)
         text = LINK.sub(self._link, text)
         return join_wide_lines(re.sub(r"\n{3,}", "\n\n", text).strip("\n"))
 
-    # --- cells -----------------------------------------------------------------------
-
-    def _figure(self, src: str) -> str:
-        return base64.b64encode((self.root / src).read_bytes()).decode("ascii")
-
-    def _code_cell(self, fence: Fence, count: int):
-        outputs = []
-        if fence.output:
-            outputs.append(new_output("stream", name="stdout", text=fence.output))
-        code = fence.code.rstrip("\n")
-        return new_code_cell(code, execution_count=count, outputs=outputs,
-                             metadata={"snippet": fence.include} if fence.include else {})
-
-    def cells(self, nodes: list) -> list:
+    def notebook(self, nodes: list):
+        """The notebook of a page's nodes (engine.page)."""
         cells: list = []
         prose: list[tuple[str, bool]] = []  # (Markdown, quoted) waiting for the next code cell
         attachments: dict = {}
 
-        def add_text(text: str, quote: bool, code: bool = False) -> None:
-            if not code:  # a fenced block of another language keeps its text as written
-                text = self.markdown(text)
+        def add(text: str, quote: bool) -> None:
+            if text:
+                prose.append(("\n".join(f"> {line}".rstrip() for line in text.split("\n")) if quote else text, quote))
+
+        def add_text(text: str, quote: bool) -> None:
+            text = self.markdown(text)
 
             def figure(match: re.Match) -> str:
                 name = PurePosixPath(match["src"]).name
+                png = base64.b64encode((self.root / match["src"]).read_bytes()).decode("ascii")
                 last = cells[-1] if cells and cells[-1].cell_type == "code" else None
                 right_after = not prose and not IMAGE.sub("", text[: match.start()]).strip()
                 if last is not None and name in last.source and right_after:
                     last.outputs.append(new_output(
                         "display_data", metadata={"filename": match["src"]},
-                        data={"image/png": self._figure(match["src"]), "text/plain": match["alt"]}))
+                        data={"image/png": png, "text/plain": match["alt"]}))
                     return ""
-                attachments[name] = {"image/png": self._figure(match["src"])}
+                attachments[name] = {"image/png": png}
                 return f"![{match['alt']}](attachment:{name})"
 
-            if not code:
-                text = re.sub(r"\n{3,}", "\n\n", IMAGE.sub(figure, text)).strip("\n")
-            if not text:
-                return
-            if quote:
-                text = "\n".join(f"> {line}".rstrip() for line in text.split("\n"))
-            prose.append((text, quote))
+            add(re.sub(r"\n{3,}", "\n\n", IMAGE.sub(figure, text)).strip("\n"), quote)
 
         def flush() -> None:
-            text = ""
-            for i, (part, quote) in enumerate(prose):
-                if i:  # a blank line, quoted when it lies inside one blockquote
-                    text += "\n>\n" if quote and prose[i - 1][1] else "\n\n"
-                text += part
+            text = prose[0][0] if prose else ""
+            for (_, was_quoted), (part, quote) in zip(prose, prose[1:]):  # a blank line, quoted inside a blockquote
+                text += ("\n>\n" if quote and was_quoted else "\n\n") + part
             if text:
                 cell = new_markdown_cell(text)
                 if attachments:
@@ -150,46 +118,34 @@ class NotebookWriter:
                     add_text(node.text, quote)
                 elif isinstance(node, Fence) and node.is_python:
                     flush()
-                    count = sum(c.cell_type == "code" for c in cells) + 1
-                    cells.append(self._code_cell(node, count))
+                    cells.append(new_code_cell(
+                        node.code.rstrip("\n"), execution_count=sum(c.cell_type == "code" for c in cells) + 1,
+                        outputs=[new_output("stream", name="stdout", text=node.output)] if node.output else [],
+                        metadata={"snippet": node.include} if node.include else {}))
                 elif isinstance(node, Fence):
-                    add_text(f"```{node.lang}\n{node.code}\n```", quote, code=True)
-                elif isinstance(node, Container) and node.kind == "tab":
-                    add_text(f"**{node.title}**", quote)
-                    visit(node.children, quote)
-                elif isinstance(node, Container):
-                    add_text(f"**{node.title}**", True)
-                    visit(node.children, True)
+                    add(f"```{node.lang}\n{node.code}\n```", quote)  # as written
+                elif isinstance(node, Container):  # an admonition is quoted, a tab only titled
+                    add_text(f"**{node.title}**", quote or node.kind != "tab")
+                    visit(node.children, quote or node.kind != "tab")
 
         visit(nodes, False)
         flush()
-        return cells
-
-    def notebook(self, page_text: str):
-        """The notebook of a page, or None when the page has no Python block."""
-        nodes, _ = parse(page_text, self.expand)
-        if not any(fence.is_python for fence in walk(nodes, Fence)):
-            return None
-        notebook = new_notebook(cells=self.cells(nodes), metadata=METADATA)
-        for number, cell in enumerate(notebook.cells, start=1):
+        for number, cell in enumerate(cells, start=1):
             cell.id = f"cell-{number}"  # not random: the same page gives the same notebook
+        notebook = new_notebook(cells=cells, metadata=METADATA)
         nbformat.validate(notebook)
         return notebook
-
-
-def dumps(notebook) -> str:
-    return nbformat.writes(notebook) + "\n"
 
 
 def generate(pages: dict[str, str], other_pages: set[str], expand: IncludeExpander,
              site_url: str | None) -> dict[str, str]:
     """{page: notebook JSON} for the Markdown pages ({`tensors.md`: text}) that have Python blocks.
     `other_pages`: the site's other pages (`lenet-cifar10.ipynb`), for links to them."""
-    with_examples = {uri for uri, text in pages.items()
-                     if any(f.is_python for f in walk(parse(text, expand)[0], Fence))}
+    nodes = {uri: parse(text, expand)[0] for uri, text in pages.items()}
+    with_examples = {uri for uri in pages if any(f.is_python for f in walk(nodes[uri], Fence))}
     names = {uri: notebook_name(uri) for uri in with_examples | {u for u in other_pages if u.endswith(".ipynb")}}
-    writer = NotebookWriter(ROOT, expand, names, set(pages) | other_pages, site_url)
-    return {uri: dumps(writer.notebook(pages[uri])) for uri in sorted(with_examples)}
+    writer = NotebookWriter(ROOT, names, set(pages) | other_pages, site_url)
+    return {uri: nbformat.writes(writer.notebook(nodes[uri])) + "\n" for uri in sorted(with_examples)}
 
 
 @functools.cache

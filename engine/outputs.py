@@ -46,19 +46,14 @@ def has_literal_line(output: str) -> bool:
 
 def first_difference(expected: str, actual: str) -> int:
     """The index of the first line of `expected` that the printed output does not match."""
-    shown, printed = expected.splitlines(keepends=True), actual.splitlines(keepends=True)
-    for i in range(len(shown)):
-        if not matches("".join(shown[: i + 1]) + WILDCARD * (i + 1 < len(shown)), "".join(printed)):
-            return i
-    return len(shown)
+    shown = expected.splitlines(keepends=True)
+    return next((i for i in range(len(shown))
+                 if not matches("".join(shown[: i + 1]) + WILDCARD * (i + 1 < len(shown)), actual)), len(shown))
 
 
 def diff(expected: str, actual: str, first_line: int = 1, shown: str = "shown", printed: str = "printed") -> str:
     """A unified diff of the shown output against the printed one; the shown side's line numbers
     are those of the page when `first_line` is where the output starts."""
-    lines = difflib.unified_diff(
-        expected.splitlines(keepends=True), actual.splitlines(keepends=True), fromfile=shown, tofile=printed
-    )
-    offset = first_line - 1
+    lines = difflib.unified_diff(expected.splitlines(keepends=True), actual.splitlines(keepends=True), shown, printed)
     text = "".join(line if line.endswith("\n") else line + "\n" for line in lines)
-    return re.sub(r"^@@ -(\d+)", lambda m: f"@@ -{int(m[1]) + offset}", text, flags=re.M)
+    return re.sub(r"^@@ -(\d+)", lambda m: f"@@ -{int(m[1]) + first_line - 1}", text, flags=re.M)

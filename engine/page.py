@@ -1,25 +1,19 @@
-"""The page model: the one reading of a page that the site build, the notebooks, the tests, the
-rules and the output rewriting share.
+"""The page model: the one reading of a page that the site build, notebooks, tests, rules and rewriting share.
 
-A page is Markdown for MkDocs made of:
-- fenced blocks (```lang title="..."), found at any indentation and in any letter case (the rules
-  reject those that are not at their container's margin, or not in lower case); a Python block
-  is one `--8<-- "snippets/..."` include of a snippet file, expanded by pymdown-extensions' own
-  snippets preprocessor configured as in mkdocs.yml, so the code is what the page renders;
-- OUTPUT_MARKER, then a `text` block: the output shown for the Python block just before;
-- VOLATILE_MARKER (`<!--volatile-output: why-->`) before an output marker: the output may be
-  `...` through and through, for the reason given;
-- admonitions (`!!! kind "标题"`, folded `??? kind "标题"`) and content tabs (`=== "标题"`), whose
-  body is indented by 4 spaces and may hold blocks; an exercise's answer is a folded admonition
-  titled ANSWER;
-- figures, `![说明](img/name.png)`, and prose between all these.
+A page (Markdown for MkDocs) is prose and figures (`![说明](img/name.png)`) between:
+- fenced blocks (```lang title="..."), found at any indentation and letter case (the rules reject the
+  others); a Python block is one `--8<-- "snippets/..."` include, expanded as the site expands it;
+- OUTPUT_MARKER, then a `text` block: the output shown for the Python block just before; a
+  VOLATILE_MARKER before the output marker lets it be `...` throughout, for the reason given;
+- admonitions (`!!! kind "标题"`, folded `???`) and content tabs (`=== "标题"`), with a body indented
+  by 4 spaces that may hold blocks; an exercise's answer is a folded admonition titled ANSWER.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import markdown
@@ -87,7 +81,7 @@ class Container:
     title: str
     collapsed: bool
     line: int
-    children: list = field(default_factory=list)
+    children: list
 
 
 class IncludeExpander:
@@ -106,24 +100,6 @@ class IncludeExpander:
 @functools.cache
 def site_expander() -> IncludeExpander:
     return IncludeExpander(site.snippet_options())
-
-
-def _indented_body(lines: list[str], start: int) -> tuple[list[str], int]:
-    """The lines from `start` that are blank or indented by 4 spaces, dedented; and where they end."""
-    end = start
-    while end < len(lines) and (not lines[end].strip() or lines[end].startswith(INDENT)):
-        end += 1
-    while end > start and not lines[end - 1].strip():
-        end -= 1
-    return [line[len(INDENT):] for line in lines[start:end]], end
-
-
-def _closing_fence(lines: list[str], start: int, ticks: str, line: int) -> int:
-    for i in range(start, len(lines)):
-        stripped = lines[i].strip()
-        if stripped.startswith(ticks) and not stripped.strip(ticks[0]):
-            return i
-    raise ValueError(f"line {line}: the code fence {ticks} opened here is never closed: close it with {ticks}")
 
 
 def parse(text: str, expand, first: int = 1, indent: str = "") -> tuple[list, list[tuple[int, str]]]:
@@ -146,12 +122,12 @@ def parse(text: str, expand, first: int = 1, indent: str = "") -> tuple[list, li
     while i < len(lines):
         line, number, stripped = lines[i], first + i, lines[i].strip()
         fence = FENCE.match(line)
+        i += 1
         if awaiting and stripped and not fence:
             strays.append((awaiting[0], "an output marker must be followed by the output block"))
             awaiting = None
         if volatile and stripped and stripped != OUTPUT_MARKER and not (awaiting and fence):
-            strays.append((volatile[0], "<!--volatile-output--> belongs between a Python block "
-                                             "and the output marker"))
+            strays.append((volatile[0], "<!--volatile-output--> belongs between a Python block and the output marker"))
             volatile = None
         if stripped == OUTPUT_MARKER:
             last = next((n for n in reversed(nodes) if not isinstance(n, Text)), None)
@@ -159,13 +135,15 @@ def parse(text: str, expand, first: int = 1, indent: str = "") -> tuple[list, li
                 awaiting = (number, last)
             else:
                 strays.append((number, "this output marker follows no Python block: put it right after one"))
-            i += 1
         elif match := VOLATILE_MARKER.match(stripped):
             volatile = (number, match["reason"].strip())
-            i += 1
         elif fence:
-            end, lead = _closing_fence(lines, i + 1, fence["ticks"], number), len(fence["lead"])
-            body = "\n".join(row[lead:] if not row[:lead].strip() else row.lstrip() for row in lines[i + 1 : end])
+            ticks, lead = fence["ticks"], len(fence["lead"])
+            end = next((j for j in range(i, len(lines)) if re.fullmatch(rf"\s*{ticks}{ticks[0]}*\s*", lines[j])), 0)
+            if not end:
+                raise ValueError(f"line {number}: the code fence {ticks} opened here is never closed: "
+                                 f"close it with {ticks}")
+            body = "\n".join(row[lead:] if not row[:lead].strip() else row.lstrip() for row in lines[i:end])
             title = TITLE.search(fence["rest"])
             if awaiting:
                 target = awaiting[1]
@@ -182,26 +160,25 @@ def parse(text: str, expand, first: int = 1, indent: str = "") -> tuple[list, li
             i = end + 1
         elif (admonition := ADMONITION.match(line)) or (tab := TAB.match(line)):
             flush()
-            body, end = _indented_body(lines, i + 1)
-            if admonition:
-                kind, title = admonition["kind"], admonition["title"]
-                container = Container(kind, kind.capitalize() if title is None else title,
-                                      admonition["mark"] == "???", number)
-            else:
-                container = Container("tab", tab["title"], False, number)
-            container.children, inner = parse("\n".join(body), expand, number + 1, indent + INDENT)
+            end = i  # the body: the lines indented by 4 spaces or blank, but not those it ends with
+            while end < len(lines) and (not lines[end].strip() or lines[end].startswith(INDENT)):
+                end += 1
+            while not lines[end - 1].strip():
+                end -= 1
+            body = [row[len(INDENT):] for row in lines[i:end]]
+            children, inner = parse("\n".join(body), expand, number + 1, indent + INDENT)
+            kind, title = (admonition["kind"], admonition["title"]) if admonition else ("tab", tab["title"])
+            nodes.append(Container(kind, kind.capitalize() if title is None else title,
+                                   bool(admonition) and admonition["mark"] == "???", number, children))
             strays += inner
-            nodes.append(container)
             prose_line = first + end
             i = end
         else:
             if not prose:
                 prose_line = number
             prose.append(line)
-            i += 1
-    for leftover in (awaiting, volatile):
-        if leftover:
-            strays.append((leftover[0], "this marker is not followed by an output block: add the ```text block"))
+    strays += [(marker[0], "this marker is not followed by an output block: add the ```text block")
+               for marker in (awaiting, volatile) if marker]
     flush()
     return nodes, strays
 
@@ -236,10 +213,6 @@ class Page:
         return [fence for fence in self.fences if fence.is_python]
 
     @property
-    def containers(self) -> list[Container]:
-        return list(walk(self.nodes, Container))
-
-    @property
     def figures(self) -> list[str]:
         """The figures the page shows (`img/name.png`), in order."""
         return [m["src"] for text in walk(self.nodes, Text) for m in IMAGE.finditer(text.text)]
@@ -249,8 +222,6 @@ class Page:
         return f"{self.path.relative_to(ROOT) if self.path.is_relative_to(ROOT) else self.path}:{line}"
 
 
-def read(path: Path, text: str | None = None, expand=None) -> Page:
-    """The page at `path` (or `text` as if it were there)."""
-    text = path.read_text("utf-8") if text is None else text
-    nodes, strays = parse(text, expand or site_expander())
-    return Page(path, text, nodes, strays)
+def read(path: Path, expand=None) -> Page:
+    text = path.read_text("utf-8")
+    return Page(path, text, *parse(text, expand or site_expander()))

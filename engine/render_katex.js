@@ -1,19 +1,14 @@
-// Render TeX with KaTeX for hooks/maths.py.
-// stdin: JSON [[tex, displayMode], ...]; stdout: JSON [html, ...].
+// Render TeX with KaTeX for hooks/maths.py: stdin JSON [[tex, displayMode], ...], stdout JSON [html, ...].
 // A formula KaTeX cannot parse stops the build: message on stderr, exit status 1.
 const katex = require("katex");
 
-let input = "";
-process.stdin.on("data", (chunk) => (input += chunk));
-process.stdin.on("end", () => {
-  const formulas = JSON.parse(input);
-  const html = formulas.map(([tex, displayMode], i) => {
-    try {
-      return katex.renderToString(tex, { displayMode, throwOnError: true });
-    } catch (error) {
-      process.stderr.write(`formula ${i + 1}: ${tex}\n${error.message}\n`);
-      process.exit(1);
-    }
-  });
-  process.stdout.write(JSON.stringify(html));
+const formulas = JSON.parse(require("fs").readFileSync(0, "utf-8"));
+const html = formulas.map(([tex, displayMode], i) => {
+  try {
+    return katex.renderToString(tex, { displayMode, throwOnError: true });
+  } catch (error) {
+    process.stderr.write(`formula ${i + 1}: ${tex}\n${error.message}\n`);
+    process.exit(1);
+  }
 });
+process.stdout.write(JSON.stringify(html));

@@ -1,15 +1,13 @@
-"""The page conventions (CONTRIBUTING.md) that keep the promise: every block runs, every output is
-checked. `problems(page)` lists every breach, each as `docs/page.md:line: what to do`.
-
-What an example's own run reports (a missing output, an output of `...` only) is left to it.
-"""
+"""The page conventions (CONTRIBUTING.md) that keep every block run and every output checked:
+`problems(page)` lists every breach as `docs/page.md:line: what to do`. What an example's own run
+reports (a missing output, an output of `...` only) is left to it."""
 
 from __future__ import annotations
 
 import re
 
 from engine.outputs import has_literal_line
-from engine.page import ANSWER, OUTPUT_LANG, OUTPUT_MARKER, SHOWN_LANGS, Fence, Page, walk
+from engine.page import ANSWER, OUTPUT_LANG, OUTPUT_MARKER, SHOWN_LANGS, Container, Fence, Page, walk
 
 # An address written out (`at 0x7f3a2c1d5e80`): the next run prints another one.
 LITERAL_ADDRESS = re.compile(r"0x[0-9a-fA-F]{6,}")
@@ -20,11 +18,9 @@ PRINTED_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
 
 
 def problems(page: Page) -> list[str]:
-    found = [f"{page.where(line)}: {what}" for line, what in page.strays]
-    for fence in page.fences:
-        found += [f"{page.where(line)}: {what}" for line, what in _fence_problems(fence)]
-    found += _answer_problems(page) + _restated_number_problems(page)
-    return found
+    found = [*page.strays, *(problem for fence in page.fences for problem in _fence_problems(fence)),
+             *_answer_problems(page), *_restated_number_problems(page)]
+    return [f"{page.where(line)}: {what}" for line, what in found]
 
 
 def _fence_problems(fence: Fence):
@@ -59,16 +55,14 @@ def _fence_problems(fence: Fence):
         yield fence.output_line, f"the output shows the address {address}, which changes every run: write 0x..."
 
 
-def _answer_problems(page: Page) -> list[str]:
+def _answer_problems(page: Page):
     """An exercise's answer is a folded admonition holding a snippet and its shown output."""
-    found = []
-    for answer in (c for c in page.containers if c.title == ANSWER):
+    for answer in (c for c in walk(page.nodes, Container) if c.title == ANSWER):
         if not answer.collapsed:
-            found.append(f"{page.where(answer.line)}: write the answer as a folded `???` block")
+            yield answer.line, "write the answer as a folded `???` block"
         if not any(f.include and f.output is not None for f in walk(answer.children, Fence)):
-            found.append(f"{page.where(answer.line)}: an answer without a snippet and its shown output "
-                         "is checked by nothing: include its snippet and output")
-    return found
+            yield answer.line, ("an answer without a snippet and its shown output is checked by nothing: "
+                                "include its snippet and output")
 
 
 def restates(number: str, output: str) -> bool:
@@ -79,23 +73,20 @@ def restates(number: str, output: str) -> bool:
                for printed in PRINTED_NUMBER.findall(output))
 
 
-def _restated_number_problems(page: Page) -> list[str]:
+def _restated_number_problems(page: Page):
     """The last number before a from-output marker must be one the snippet's shown output has."""
     outputs: dict[str, list[str]] = {}
     for fence in page.examples:
         if fence.include and fence.output is not None:
             outputs.setdefault(fence.include, []).append(fence.output)
-    found = []
     for n, line in enumerate(page.text.split("\n"), 1):
         for marker in FROM_OUTPUT.finditer(line):
-            where, snippet = page.where(n), marker["snippet"]
-            numbers = NUMBER.findall(FROM_OUTPUT.sub("", line[: marker.start()]))
+            snippet, numbers = marker["snippet"], NUMBER.findall(FROM_OUTPUT.sub("", line[: marker.start()]))
             if snippet not in outputs:
-                found.append(f"{where}: {snippet or '(no path)'} has no output shown on this page: name one that has")
+                yield n, f"{snippet or '(no path)'} has no output shown on this page: name one that has"
             elif not numbers:
-                found.append(f"{where}: no number before <!--from-output: {snippet}-->: put it right after the number")
+                yield n, f"no number before <!--from-output: {snippet}-->: put it right after the number"
             elif not any(restates(numbers[-1], output) for output in outputs[snippet]):
-                found.append(f"{where}: the prose says {numbers[-1]}, but the output of {snippet} shown on this "
-                             "page has no such number (literally or rounded alike): write the number it shows")
-    return found
+                yield n, (f"the prose says {numbers[-1]}, but the output of {snippet} shown on this page has no such "
+                          "number (literally or rounded alike): write the number it shows")
 

@@ -1,18 +1,12 @@
 """Run an example as `python snippets/…/file.py` would, and a chapter's notebook as Jupyter would.
 
-An example runs once, in a new process started in an empty folder, forked from a server that has
-imported the heavy modules once (engine.warm): its own process, folder and `__main__` module,
-nothing run before it, in a fraction of a new interpreter's start-up time. In that process
-pytest-codeblocks' own runner (`TestBlock.runtest`) executes the block, its stdout captured, and
-compares what it printed with the shown output, given as `Shown`, whose `!=` knows the `...`
-wildcard and keeps what was printed. As in a new interpreter:
-- the block runs in a fresh module `__main__` (`__name__ == "__main__"`, classes are
-  `__main__.Net`, pickle finds them): the runner's `exec` is pointed at that module's namespace;
-- torch, `random` and NumPy start from seeds drawn from os.urandom, so an unseeded random output
-  differs from run to run; the hash seed is drawn once per test process (it cannot change after
-  an interpreter starts), so a hash-dependent output differs on the next run;
-- the warnings that importing a preloaded module emitted are written to stderr again when the
-  block imports that module.
+An example runs in a new process and empty folder, forked from a server that imported the heavy
+modules once (engine.warm). There pytest-codeblocks' own runner (`TestBlock.runtest`) executes it and
+compares its stdout with the shown output, a `Shown` whose `!=` knows the `...` wildcard and keeps what
+was printed. As in a new interpreter, the block runs in a fresh module `__main__` (pickle finds its
+classes); torch, `random` and NumPy start from seeds drawn from os.urandom, and the hash seed is drawn
+once per test process (so an unseeded output differs on the next run); the warnings that importing a
+preloaded module emitted are written to stderr again when the block imports that module.
 
 A notebook runs top to bottom in a real Jupyter kernel (nbclient), forked from the same server.
 """
@@ -22,6 +16,7 @@ from __future__ import annotations
 import ast
 import builtins
 import copy
+import functools
 import json
 import linecache
 import multiprocessing
@@ -40,14 +35,9 @@ from jupyter_client.manager import AsyncKernelManager
 
 from engine.outputs import matches
 
-ENV = {"MPLBACKEND": "Agg", "PYTHONIOENCODING": "utf-8"}
-# jupyter_client's private methods that ForkedKernelManager relies on: fail loudly if they go.
-KERNEL_INTERNALS = ["_async_launch_kernel", "_reconcile_connection_info"]
-
 
 class Shown(str):
-    """An output shown on a page, as pytest-codeblocks' runner compares it with the printed one:
-    `...` is a wildcard, and the printed output is kept."""
+    """A shown output as pytest-codeblocks' runner compares it: `...` is a wildcard; the printed output is kept."""
 
     printed: str | None = None
 
@@ -65,12 +55,11 @@ class Run:
     error: str | None  # the traceback of the exception the block raised, in the snippet's terms
 
 
+@functools.cache
 def _server():
+    os.environ.update(MPLBACKEND="Agg", PYTHONIOENCODING="utf-8", PYTHONHASHSEED=str(int.from_bytes(os.urandom(4))))
     context = multiprocessing.get_context("forkserver")
-    if not getattr(_server, "started", False):
-        os.environ.update(ENV, PYTHONHASHSEED=str(int.from_bytes(os.urandom(4)) % 2**32))
-        context.set_forkserver_preload(["engine.warm"])
-        _server.started = True
+    context.set_forkserver_preload(["engine.warm"])
     return context
 
 
@@ -86,26 +75,12 @@ def _reseed() -> None:
     numpy.random.seed(int.from_bytes(os.urandom(4)))
 
 
-def _fresh_start(code: str, snippet: str) -> types.ModuleType:
-    """As a new interpreter starts: new random states, a new `__main__`, import warnings shown."""
-    from engine import warm
-
-    _reseed()
-    imported = {(alias.name if isinstance(node, ast.Import) else node.module or "").partition(".")[0]
-                for node in ast.walk(ast.parse(code)) if isinstance(node, ast.Import | ast.ImportFrom)
-                for alias in node.names}
-    for caught in (w for name in sorted(imported) for w in warm.WARNINGS.get(name, [])):
-        sys.stderr.write(warnings.formatwarning(caught.message, caught.category, caught.filename, caught.lineno))
-    main = sys.modules["__main__"] = types.ModuleType("__main__")
-    linecache.cache[snippet] = (len(code), None, code.splitlines(keepends=True), snippet)
-    return main
-
-
 def _run_in_child(code: str, snippet: str, shown: str, cwd: str, files: str, shifted: bool) -> None:
     """In the forked process: pytest-codeblocks runs the block; the result goes to `files`."""
     from pytest_codeblocks import plugin
     from pytest_codeblocks.main import CodeBlock
 
+    from engine import warm
     from engine.volatile import shifted_volatile_values
 
     os.chdir(cwd)
@@ -113,7 +88,14 @@ def _run_in_child(code: str, snippet: str, shown: str, cwd: str, files: str, shi
     os.dup2(stray, 1)
     os.dup2(stray, 2)
     sys.stdout = sys.stderr = open(stray, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
-    main = _fresh_start(code, snippet)
+    _reseed()  # and, as a new interpreter starts, import warnings shown and a new `__main__`
+    imported = {(alias.name if isinstance(node, ast.Import) else node.module or "").partition(".")[0]
+                for node in ast.walk(ast.parse(code)) if isinstance(node, ast.Import | ast.ImportFrom)
+                for alias in node.names}
+    for caught in (w for name in sorted(imported) for w in warm.WARNINGS.get(name, [])):
+        sys.stderr.write(warnings.formatwarning(caught.message, caught.category, caught.filename, caught.lineno))
+    main = sys.modules["__main__"] = types.ModuleType("__main__")
+    linecache.cache[snippet] = (len(code), None, code.splitlines(keepends=True), snippet)
     # the runner's `exec(code, {...})` runs the block, compiled as the snippet file, in `__main__`
     ran = []
     plugin.exec = lambda _code, _globals: ran.append(builtins.exec(
@@ -139,8 +121,9 @@ def _run_in_child(code: str, snippet: str, shown: str, cwd: str, files: str, shi
 
 
 def run_example(code: str, snippet: str, shown: str, cwd: Path, shifted: bool = False, timeout: float = 300) -> Run:
-    """Run an example's code from the folder `cwd` in a fresh process; `shifted`: with clocks, ids
-    and data pointers moved (engine.volatile)."""
+    """Run an example's code from the folder `cwd` (made if missing) in a fresh process; `shifted`: with
+    clocks, ids and data pointers moved (engine.volatile)."""
+    cwd.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as files:
         process = _server().Process(target=_run_in_child, args=(code, snippet, shown, str(cwd), files, shifted))
         process.start()
@@ -154,8 +137,6 @@ def run_example(code: str, snippet: str, shown: str, cwd: Path, shifted: bool = 
         result = json.loads(Path(files, "result.json").read_text("utf-8"))
         return Run(result["printed"], stray, result["error"])
 
-
-# --- notebooks --------------------------------------------------------------------------------
 
 def _run_kernel(argv: list[str], cwd: str, env: dict[str, str]) -> None:
     """In the forked process: become the kernel that `python -m ipykernel_launcher argv` starts.
@@ -187,8 +168,8 @@ class _KernelProcess(multiprocessing.context.ForkServerProcess):
         os.kill(self.pid, signum)
 
 
-missing = [name for name in KERNEL_INTERNALS if not hasattr(AsyncKernelManager, name)]
-if missing:
+# jupyter_client's private methods that ForkedKernelManager relies on: fail loudly if they go
+if missing := [n for n in ("_async_launch_kernel", "_reconcile_connection_info") if not hasattr(AsyncKernelManager, n)]:
     raise ImportError(f"jupyter_client's AsyncKernelManager has no {', '.join(missing)}: engine/running.py "
                       "forks kernels through them; adapt ForkedKernelManager to this jupyter_client")
 
@@ -202,9 +183,8 @@ class ForkedKernelManager(AsyncKernelManager):
         _server()
         process = _KernelProcess(target=_run_kernel, args=(argv, str(kw.get("cwd") or os.getcwd()), env))
         process.start()
-        provisioner = self.provisioner
-        provisioner.process, provisioner.pid, provisioner.pgid = process, process.pid, None
-        self._reconcile_connection_info(provisioner.connection_info)
+        self.provisioner.process, self.provisioner.pid, self.provisioner.pgid = process, process.pid, None
+        self._reconcile_connection_info(self.provisioner.connection_info)
 
 
 def run_notebook(notebook, folder: Path, timeout: float = 300):
@@ -212,11 +192,8 @@ def run_notebook(notebook, folder: Path, timeout: float = 300):
     from nbclient import NotebookClient
 
     executed = copy.deepcopy(notebook)
-    for cell in executed.cells:
-        if cell.cell_type == "code":
-            cell.outputs = []
-    NotebookClient(
-        executed, timeout=timeout, kernel_name="python3", allow_errors=True,
-        kernel_manager_class=ForkedKernelManager, resources={"metadata": {"path": str(folder)}},
-    ).execute()
+    for cell in (c for c in executed.cells if c.cell_type == "code"):
+        cell.outputs = []
+    NotebookClient(executed, timeout=timeout, kernel_name="python3", allow_errors=True,
+                   kernel_manager_class=ForkedKernelManager, resources={"metadata": {"path": str(folder)}}).execute()
     return executed

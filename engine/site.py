@@ -1,8 +1,6 @@
-"""The site's configuration (mkdocs.yml) as the engine needs it: pages and include options.
-
-MkDocs hands its hooks the loaded configuration; the tests and tools read the same file here,
-as YAML only (a full `load_config` imports every plugin and takes seconds).
-"""
+"""The site's configuration (mkdocs.yml) as the engine needs it: pages and include options. MkDocs hands
+its hooks the loaded configuration; the tests and tools read the YAML here (a full `load_config` imports
+every plugin and takes seconds)."""
 
 from __future__ import annotations
 
@@ -55,7 +53,5 @@ def snippet_options(mdx_configs: dict | None = None, config_dir: Path = ROOT) ->
 # Headless Chromium for the browser tests and tools/bench_site.py: Debian's package, driven by
 # Playwright (Playwright cannot download its own browsers here).
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]

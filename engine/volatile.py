@@ -1,10 +1,9 @@
 """Values that change from run to run: clock readings, object ids, memory addresses.
 
-A page must show `...` where a snippet prints one. Printing it once proves nothing (a coarse
-timing such as `用时 0.0 秒` prints the same today and something else on a slower machine), so
-a block that reads such a value runs a second time with every clock, id and data pointer moved
-to other values, and must still print what the page shows. The shift keeps equalities and
-order (`a.data_ptr() == b.data_ptr()`, `t1 < t2`), so only the values themselves change.
+A page must show `...` where a snippet prints one. Printing it once proves nothing (`用时 0.0 秒` prints the
+same today and something else on a slower machine), so a block that reads such a value runs a second time
+with every clock, id and data pointer moved, and must still print what the page shows. The shift keeps
+equalities and order (`a.data_ptr() == b.data_ptr()`, `t1 < t2`): only the values themselves change.
 """
 
 from __future__ import annotations
@@ -19,10 +18,8 @@ import time
 import timeit
 
 # What reads a clock, an object id, a process id or a memory address, called or imported under any name.
-VOLATILE_NAMES = {
-    "time", "time_ns", "perf_counter", "perf_counter_ns", "monotonic", "monotonic_ns", "process_time",
-    "process_time_ns", "now", "utcnow", "today", "id", "data_ptr", "getpid", "timeit", "default_timer",
-}
+VOLATILE_NAMES = {"time", "time_ns", "perf_counter", "perf_counter_ns", "monotonic", "monotonic_ns", "process_time",
+                  "process_time_ns", "now", "utcnow", "today", "id", "data_ptr", "getpid", "timeit", "default_timer"}
 CLOCKS = ["time", "perf_counter", "monotonic", "process_time"]
 CLOCK_STEP = 137.25  # seconds between two readings of a shifted clock
 ADDRESS_SHIFT = 0x5A5A_0000_0000  # added to every id and data pointer
@@ -64,9 +61,9 @@ class _ShiftedDatetime(datetime.datetime):
 
 @contextlib.contextmanager
 def shifted_volatile_values():
-    """Within the block: clocks (timeit's too) tick CLOCK_STEP seconds per reading from a far-off
-    start, ids and data pointers are ADDRESS_SHIFT higher, process ids 7919 higher, `datetime.now()`
-    is ten years later (`date.today()` reads `time.time()`, shifted already)."""
+    """Within the block: clocks (timeit's too) tick CLOCK_STEP seconds a reading from a far-off start, ids and
+    data pointers are ADDRESS_SHIFT higher, process ids 7919, `datetime.now()` ten years later (`date.today()`
+    reads the shifted `time.time()`)."""
     import torch  # here, so that the page rules can import this module without torch
 
     ticks = itertools.count(1)
@@ -82,12 +79,10 @@ def shifted_volatile_values():
         replace(time, f"{clock}_ns", lambda start=start: int((start + CLOCK_STEP * next(ticks)) * 1e9))
     replace(timeit, "Timer", _ShiftedTimer)
     replace(timeit, "default_timer", time.perf_counter)
-    real_id, real_pid = builtins.id, os.getpid
-    replace(builtins, "id", lambda obj: real_id(obj) + ADDRESS_SHIFT)
-    replace(os, "getpid", lambda: real_pid() + 7919)
+    replace(builtins, "id", lambda obj, real=builtins.id: real(obj) + ADDRESS_SHIFT)
+    replace(os, "getpid", lambda real=os.getpid: real() + 7919)
     for owner in (torch.Tensor, torch.UntypedStorage):
-        real = owner.data_ptr
-        replace(owner, "data_ptr", lambda self, real=real: real(self) + ADDRESS_SHIFT)
+        replace(owner, "data_ptr", lambda self, real=owner.data_ptr: real(self) + ADDRESS_SHIFT)
     replace(datetime, "datetime", _ShiftedDatetime)
     try:
         yield

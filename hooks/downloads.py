@@ -1,13 +1,10 @@
 """MkDocs hook: every example a click away, every chapter as a notebook.
 
-- notebooks/<page>.ipynb   a notebook per page with Python blocks, generated from the page and
-                           its snippets (engine.notebook); a "下载 notebook" button on the page
-                           (overrides/main.html)
-- snippets/...             the snippet files, linked from each code block's title
-- downloads/pytorch-tutorial-examples.zip
-                           all snippets, snippets/requirements.txt and the notebooks (the pages
-                           that are notebooks themselves included, with their jupytext .py),
-                           linked from the home page
+- notebooks/<page>.ipynb: each page with Python blocks as a notebook (engine.notebook), offered by a
+  "下载 notebook" button (overrides/main.html);
+- snippets/...: the snippet files, linked from each code block's title;
+- downloads/pytorch-tutorial-examples.zip, linked from the home page: all snippets, their requirements.txt
+  and the notebooks (the pages that are notebooks themselves included, with their jupytext .py).
 """
 
 from __future__ import annotations
@@ -34,16 +31,6 @@ CODE_TITLE = re.compile(r'<span class="filename">(?P<path>snippets/[^<"]+)</span
 _notebook_of_page: dict[str, str] = {}  # page src_uri -> site path of its notebook
 
 
-def _zip(entries: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name in sorted(entries):
-            info = zipfile.ZipInfo(f"{ZIP_FOLDER}/{name}", ZIP_DATE)
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, entries[name], zipfile.ZIP_DEFLATED)
-    return buffer.getvalue()
-
-
 def on_files(files, config):
     _notebook_of_page.clear()
     documents = files.documentation_pages()
@@ -56,19 +43,23 @@ def on_files(files, config):
         files.append(File.generated(config, path, content=text))
         _notebook_of_page[uri] = path
         entries[path] = text.encode("utf-8")
-    for page in documents:  # pages that are notebooks themselves (the LeNet chapter), with a .py twin
-        if page.src_uri.endswith(".ipynb"):
-            source = Path(page.abs_src_path)
-            for path in filter(Path.is_file, {source, source.with_suffix(".py")}):
-                entries[f"{NOTEBOOKS}/{path.name}"] = path.read_bytes()
-            _notebook_of_page[page.src_uri] = page.url + source.name  # mkdocs-jupyter publishes it there
-    for path in sorted(SNIPPETS.rglob("*")):
+    for page in (d for d in documents if d.src_uri.endswith(".ipynb")):  # notebooks themselves, with a .py twin
+        source = Path(page.abs_src_path)
+        for path in filter(Path.is_file, {source, source.with_suffix(".py")}):
+            entries[f"{NOTEBOOKS}/{path.name}"] = path.read_bytes()
+        _notebook_of_page[page.src_uri] = page.url + source.name  # mkdocs-jupyter publishes it there
+    for path in sorted(p for p in SNIPPETS.rglob("*") if p.suffix in {".py", ".txt"}):
         uri = path.relative_to(ROOT).as_posix()
-        if path.suffix in {".py", ".txt"}:
-            files.append(File(uri, src_dir=str(ROOT), dest_dir=config.site_dir,
-                              use_directory_urls=config.use_directory_urls))
-            entries[uri] = path.read_bytes()
-    files.append(File.generated(config, ZIP, content=_zip(entries)))
+        files.append(File(uri, src_dir=str(ROOT), dest_dir=config.site_dir,
+                          use_directory_urls=config.use_directory_urls))
+        entries[uri] = path.read_bytes()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(entries):
+            info = zipfile.ZipInfo(f"{ZIP_FOLDER}/{name}", ZIP_DATE)
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, entries[name], zipfile.ZIP_DEFLATED)
+    files.append(File.generated(config, ZIP, content=buffer.getvalue()))
     return files
 
 
@@ -86,7 +77,6 @@ def on_page_content(html, page, config, files):
 
 def on_page_context(context, page, config, nav):
     """Tell the template which notebook the page offers (overrides/main.html)."""
-    notebook = _notebook_of_page.get(page.file.src_uri)
-    if notebook:
+    if notebook := _notebook_of_page.get(page.file.src_uri):
         page.meta["notebook"] = notebook
     return context

@@ -1,16 +1,12 @@
 """MkDocs hook: the notebook page (rendered by mkdocs-jupyter) reads, weighs and links like the others.
 
-- Headings keep their Chinese text in their anchors, as on the Markdown pages: mkdocs-jupyter's
-  slug is ASCII-only (`## 第一部分：核心步骤` got the id "") and has no setting, so the two
-  functions that make its heading ids and table of contents are replaced. Should mkdocs-jupyter
-  rename either, or call it with a parameter the replacement lacks, the build fails and names it.
-- nbconvert puts JupyterLab's stylesheet (about 600 KB), a MathJax 2 configuration and a Mermaid
-  loader inline before the notebook: only the notebook is kept.
-- Markdown cells become plain page content, so that headings start the search's sections as on
-  the other pages; `$…$` and `$$…$$` become formulas that hooks/maths.py typesets (or fails on).
-- Code cells get the markup of the site's code blocks (theme colours, copy button, scrolling);
-  nbconvert's own copy button goes.
-- MkDocs learns the page's anchors, so that links into it (`lenet-cifar10.ipynb#…`) are checked.
+- Headings keep their Chinese text in their anchors: mkdocs-jupyter's slug is ASCII-only (`## 第一部分：核心步骤`
+  got the id "") and has no setting, so its two functions that make heading ids and the table of contents are
+  replaced; should it rename either, or call it with a parameter the replacement lacks, the build fails.
+- Only the notebook is kept of nbconvert's output (not JupyterLab's 600 KB stylesheet, MathJax 2, Mermaid).
+- Markdown cells become plain page content (headings start search sections as elsewhere); `$…$` and `$$…$$`
+  become formulas for hooks/maths.py. Code cells get the markup of the site's code blocks, without nbconvert's
+  copy button. MkDocs learns the page's anchors, so that links into it are checked.
 - A deploy build's "edit this page" opens the notebook's source, the jupytext .py beside it.
 """
 
@@ -34,8 +30,7 @@ def heading_with_anchor(html, anchor_link_text="¶", exclude_anchor_links=False)
     heading = BeautifulSoup(html, "html.parser").find(re.compile(r"^h[1-6]$"))
     if heading is None:
         return html
-    anchor = SLUGIFY(heading.get_text(), "-")
-    heading["id"] = anchor
+    heading["id"] = anchor = SLUGIFY(heading.get_text(), "-")
     if not exclude_anchor_links:
         link = f'<a class="headerlink" href="#{anchor}" title="Permanent link">{anchor_link_text}</a>'
         heading.append(BeautifulSoup(link, "html.parser"))
@@ -68,13 +63,10 @@ def on_config(config):
     return config
 
 
-def _formulas(text: str) -> str:
-    def formula(match: re.Match) -> str:
-        if match["display"] is not None:
-            return f'<div class="arithmatex">\\[{match["display"]}\\]</div>'
-        return f'<span class="arithmatex">\\({match["inline"]}\\)</span>'
-
-    return MATHS.sub(formula, escape(text))  # all of it escaped: it is parsed as HTML again
+def _formula(match: re.Match) -> str:
+    if match["display"] is not None:
+        return f'<div class="arithmatex">\\[{match["display"]}\\]</div>'
+    return f'<span class="arithmatex">\\({match["inline"]}\\)</span>'
 
 
 def notebook_content(content: str, where: str) -> tuple[str, set[str]]:
@@ -88,7 +80,8 @@ def notebook_content(content: str, where: str) -> tuple[str, set[str]]:
         rendered = cell.select_one(".jp-MarkdownOutput")
         for text in rendered.find_all(string=MATHS):
             if not text.find_parent(["code", "pre"]):
-                text.replace_with(BeautifulSoup(_formulas(str(text)), "html.parser"))
+                # all of the text escaped: it is parsed as HTML again
+                text.replace_with(BeautifulSoup(MATHS.sub(_formula, escape(str(text))), "html.parser"))
         cell.replace_with(*rendered.contents)
     for button in notebook.select(".zeroclipboard-container, .clipboard-copy-txt"):
         button.decompose()
@@ -101,8 +94,7 @@ def notebook_content(content: str, where: str) -> tuple[str, set[str]]:
         code = soup.new_tag("code")
         code.extend(list(pre.contents))
         pre.append(code)
-    anchors = {element["id"] for element in notebook.select("[id]")}
-    return f'<div class="jupyter-wrapper">{notebook}</div>', anchors
+    return f'<div class="jupyter-wrapper">{notebook}</div>', {element["id"] for element in notebook.select("[id]")}
 
 
 def on_page_content(content, page, config, files):

@@ -1,11 +1,9 @@
 """MkDocs hook: keep the build log to what concerns whoever runs it.
 
-- jieba (Chinese words for the search index) reports loading its dictionary at DEBUG level on a
-  handler of its own; its warnings still show.
-- git-revision-date-localized reads each page's last-updated date from the git history. In a
-  shallow clone (the default checkout of CI runners) it sees only the last commit and warns, which
-  would abort `mkdocs build --strict`; such a build is right but for the dates (the last commit's),
-  so that warning is kept as an INFO message. A full clone (`fetch-depth: 0`) gives each page its date.
+- jieba (Chinese words for the search index) reports loading its dictionary at DEBUG level; its warnings still show.
+- git-revision-date-localized warns in a shallow clone (CI's default checkout), where it sees only the last
+  commit; that would abort `mkdocs build --strict`, yet the build is right but for the dates, so the warning
+  becomes an INFO message. A full clone (`fetch-depth: 0`) gives each page its date.
 """
 
 import logging
@@ -23,6 +21,4 @@ def _as_info(record: logging.LogRecord) -> bool:
 
 def on_startup(command, dirty):
     jieba.setLogLevel(logging.INFO)
-    logger = logging.getLogger(CI_LOGGER)
-    if _as_info not in logger.filters:
-        logger.addFilter(_as_info)
+    logging.getLogger(CI_LOGGER).addFilter(_as_info)  # once: a filter already there is not added again

@@ -1,14 +1,11 @@
 """MkDocs hook: how the browser splits a Chinese query, and how much the search index weighs.
 
-- Material's search worker splits a Chinese query into the longest words the index knows but
-  never tries the query as a whole: 张量 became 张 (and `?h=张` highlighted one character). The
-  worker copied into the site is fixed to try the whole query too, so that the browser splits a
-  term as jieba split it in the index. The build fails when the worker no longer has that loop.
-- Material writes the index with every Chinese character as a \\uXXXX escape (6 bytes instead
-  of 3): written as UTF-8, the index each reader downloads is a third smaller.
-
-(What the index leaves out is marked on the pages themselves: formulas carry Material's
-`data-search-exclude` (hooks/maths.py), notebook headings its permalink markup.)
+- Material's search worker splits a Chinese query into the longest words the index knows but never tries
+  the whole query: 张量 became 张 (and `?h=张` highlighted one character). The worker copied into the site
+  is fixed to try it too, so the browser splits a term as jieba did in the index; the build fails when
+  the worker no longer has that loop.
+- Material writes every Chinese character of the index as a \\uXXXX escape: as UTF-8 it is a third smaller.
+(What the index leaves out is marked on the pages: formulas carry `data-search-exclude`, hooks/maths.py.)
 """
 
 import json
@@ -28,11 +25,9 @@ def on_post_build(config):
     source = workers[0].read_text("utf-8")
     loops = SEGMENT_LOOP.findall(source)
     if len(loops) != 1:
-        raise PluginError(
-            "hooks/search_index.py: Material's search worker has changed and its query segmenter "
-            "was not found: check whether it now tries the whole query itself "
-            "(tests/test_browser.py tells) and update or remove this fix."
-        )
+        raise PluginError("hooks/search_index.py: Material's search worker has changed and its query segmenter was "
+                          "not found: check whether it now tries the whole query itself (tests/test_browser.py "
+                          "tells) and update or remove this fix.")
     if loops[0][2] == "<":  # not yet fixed (a dirty build keeps the copy it fixed before)
         workers[0].write_text(SEGMENT_LOOP.sub(lambda loop: loop[0].replace("<", "<=", 1), source), "utf-8")
     index = Path(config.site_dir, "search/search_index.json")

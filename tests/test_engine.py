@@ -144,9 +144,8 @@ def test_a_correct_page_has_no_problem_and_blank_lines_in_an_answer_are_seen_ali
     answer = textwrap.indent(example("b.py", "a\n\nb\n"), "    ")  # the blank output line keeps no indentation
     text = f'{CAT}{CAT_OUTPUT}\n**练习 1.**\n\n??? success "参考答案"\n\n{answer}'
     assert problems_of(tmp_path, text, {"b.py": 'print("a\\n\\nb")\n'}) == []
-    expand = IncludeExpander({"base_path": [str(tmp_path), str(ROOT)]})
     shown = written(tmp_path, text, {})
-    cells = [c for c in NotebookWriter(tmp_path, expand, {}, set(), None).notebook(text).cells if c.cell_type == "code"]
+    cells = [c for c in NotebookWriter(tmp_path, {}, set(), None).notebook(shown.nodes).cells if c.cell_type == "code"]
     assert shown.examples[1].output == cells[1].outputs[0].text == "a\n\nb\n", "the build's notebook and the test agree"
 
 
@@ -208,10 +207,10 @@ def test_admonitions_tabs_answers_and_figures_read_well_in_jupyter(tmp_path):
         example("plot.py", None), "![图 a](img/a.png)", "", "正文。", "", "![图 b](img/b.png)", "",
         "| a | b |", "| --- | --- |", "| 1 | 2 |", "", "*[CPU]: 中央处理器",
     ])
-    writer = NotebookWriter(tmp_path, IncludeExpander({"base_path": [str(tmp_path)], "check_paths": True}),
-                            notebooks={"autograd.md": "autograd.ipynb"}, pages={"autograd.md", "errata.md"},
+    expand = IncludeExpander({"base_path": [str(tmp_path)], "check_paths": True})
+    writer = NotebookWriter(tmp_path, notebooks={"autograd.md": "autograd.ipynb"}, pages={"autograd.md", "errata.md"},
                             site_url=None)
-    notebook = writer.notebook(text)
+    notebook = writer.notebook(page.parse(text, expand)[0])
     nbformat.validate(notebook)
     assert [c.cell_type for c in notebook.cells] == ["markdown", "code", "markdown", "code", "markdown"]
     intro, answer, after, plot, rest = notebook.cells
