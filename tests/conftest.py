@@ -23,7 +23,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 # `make test` hands each test file to one of its two processes (`--dist loadfile`), in this order
 # (`--no-loadscope-reorder`): the longest files first, so that each core starts on one of them.
-LONGEST_FIRST = ["test_browser.py", "test_pages.py", "test_engine.py", "test_lenet_page.py"]
+LONGEST_FIRST = ["test_browser.py", "test_pages.py", "test_lenet_page.py", "test_search.py", "test_engine.py"]
 _rewrites: list[tuple[str, int, str]] = []  # from every test process, written at the end of the run
 _redrawn: list[str] = []
 
@@ -99,9 +99,19 @@ def site_url(built_site):
 
 
 @pytest.fixture(scope="session")
+def dictionary_words() -> list[str]:
+    """The words of the jieba user dictionary (an entry with the frequency 0 splits a word)."""
+    entries = [line.split() for line in (ROOT / "search_terms.txt").read_text("utf-8").splitlines() if line.strip()]
+    return [entry[0] for entry in entries if entry[1:2] != ["0"]]
+
+
+@pytest.fixture(scope="session")
 def browser():
     """Headless Chromium (Debian's package, driven by Playwright), one per test process."""
     from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip("needs Debian's chromium (`apt-get install chromium`; `make test` installs it when run as root)")
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

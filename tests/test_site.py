@@ -15,7 +15,6 @@ import pytest
 
 from engine import DOCS, ROOT, SNIPPETS, site
 from engine.notebook import site_notebooks
-from tests.test_browser import dictionary_words
 from tools.join_cjk_lines import site_stray_breaks
 
 NOTEBOOKS = site_notebooks()
@@ -154,12 +153,12 @@ def test_404_page_is_in_chinese_with_search_and_a_way_home(built_site):
     assert re.search(r'<a class="md-button" href="/([^"/]+/)?\.?">回到首页</a>', html)  # a deploy's site path
 
 
-def test_search_index_holds_whole_words_and_no_page_furniture(built_site):
+def test_search_index_holds_whole_words_and_no_page_furniture(built_site, dictionary_words):
     index = json.loads((built_site[0] / "search/search_index.json").read_text("utf-8"))
     assert index["config"]["lang"] == ["zh"]
     # The tutorial's terms (search_terms.txt) are whole words wherever they stand: a term may
     # begin a longer word (梯度计算, found by typing 梯度) or be part of another term (非标量)
-    words, separator, split = dictionary_words(), re.compile(index["config"]["separator"]), set()
+    words, separator, split = dictionary_words, re.compile(index["config"]["separator"]), set()
     for doc in index["docs"]:
         tokens = [t for t in separator.split(re.sub(r"<[^>]+>", " ", doc["title"] + " " + doc["text"])) if t]
         starts, joined = list(itertools.accumulate(map(len, tokens), initial=0)), "".join(tokens)

@@ -16,7 +16,7 @@ from engine import ROOT
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 DEPLOY = "github.ref == 'refs/heads/main' && (github.event_name == 'push' || github.event_name == 'workflow_dispatch')"
-CHECK_SITE = ".venv/bin/pytest -p no:xdist tests/test_site.py tests/test_browser.py --site-dir site"
+ON_SITE = ".venv/bin/pytest -p no:xdist tests/test_site.py tests/test_browser.py tests/test_search.py --site-dir site"
 
 
 def tool(name: str) -> str:
@@ -58,7 +58,7 @@ def test_ci_deploys_main_only_after_the_tests_the_audit_and_the_site_checks_on_w
     assert (jobs["site"]["needs"], jobs["deploy"]["needs"]) == ("test", ["test", "audit", "site"])
     steps = [s.get("run", s.get("uses", "")) for s in jobs["site"]["steps"]]
     order = [next(i for i, s in enumerate(steps) if s.startswith(start)) for start in
-             (".venv/bin/python -m tools.lenet_notebook --data", "make build", CHECK_SITE, "actions/upload-pages")]
+             (".venv/bin/python -m tools.lenet_notebook --data", "make build", ON_SITE, "actions/upload-pages")]
     assert order == sorted(order) and jobs["site"]["steps"][order[-1]]["with"]["path"] == "site"
     assert "--output docs/lenet-cifar10.ipynb" in steps[order[0]]
     assert {"SITE_URL", "REPO_URL", "EDIT_URI"} == set(jobs["site"]["env"]), "the build and the checks read them"
