@@ -8,6 +8,8 @@ import os
 import re
 import signal
 import stat
+import subprocess
+import sys
 import time
 import urllib.error
 
@@ -19,9 +21,9 @@ import torch.nn as nn
 import torchvision
 from torchvision.datasets import CIFAR10
 
+from engine import ROOT
 from engine.outputs import diff, matches
 from engine.wide import join_wide_lines
-from tests.lenet.conftest import start_script
 from tools.fake_cifar import ARCHIVE, BASE
 from tools.lenet_notebook import (
     NOTEBOOK,
@@ -212,10 +214,15 @@ def test_same_seed_same_start_other_seed_other_start(run_notebook, lenet_env):
     assert torch.equal(first[0], first[1]) and not torch.equal(first[0], first[2])
 
 
-def test_script_ctrl_c_saves_and_exits_cleanly(lenet_env, data_dir, fake_cifar, tmp_path):
-    """python docs/lenet-cifar10.py, then a real SIGINT once training has begun."""
+def test_script_ctrl_c_saves_and_exits_cleanly(lenet_env, fake_cifar, tmp_path):
+    """python docs/lenet-cifar10.py (CIFAR10 trusting the generated files), then a real SIGINT once training has
+    begun; SIGINT's default restored in the child: the test runner may have been started with SIGINT ignored."""
     checkpoint = tmp_path / "model" / "lenet_cifar10.pt"
-    process = start_script({**lenet_env, "LENET_EPOCHS": "1000"}, tmp_path, fake_cifar / "checksums.json")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LENET_")} | lenet_env | {"LENET_EPOCHS": "1000"}
+    env.update(OMP_NUM_THREADS="1", MPLBACKEND="Agg", PYTHONUNBUFFERED="1", PYTHONPATH=str(ROOT))
+    command = [sys.executable, "-m", "tools.fake_cifar", "--run", str(fake_cifar / "checksums.json"), str(PAGE)]
+    process = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               encoding="utf-8", preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         deadline = time.monotonic() + 90
         while not checkpoint.exists() and process.poll() is None and time.monotonic() < deadline:
@@ -255,43 +262,23 @@ def test_missing_data_or_failed_download_says_what_to_download_and_where(lenet_e
     assert_data_message(run, "自动下载也失败了", "no network", URL, where)
 
 
-def test_truncated_archive_is_reported_not_used(lenet_env, run_notebook, data_dir):
-    archive = data_dir / ARCHIVE
+def test_damaged_data_is_reported_not_used_also_where_its_md5_is_trusted(lenet_env, run_notebook, data_dir,
+                                                                         extracted_dir, trusted, fake_cifar, tmp_path):
+    archive, batch = data_dir / ARCHIVE, extracted_dir / BASE / "data_batch_3"
     archive.write_bytes(archive.read_bytes()[:5000])
-    run = run_notebook(lenet_env)
-    assert_data_message(run, "已损坏", "MD5 不符", URL, str(archive.resolve()))
+    batch.write_bytes(b"\x80\x04garbage")
+    assert_data_message(run_notebook(lenet_env), "已损坏", "MD5 不符", URL, str(archive.resolve()))
     assert archive.stat().st_size == 5000  # left for the reader to look at
-
-
-def with_md5(trusted, fake_cifar, tmp_path, name, path):
-    """Trust a damaged file: the page's MD5 check passes and the next check must catch it."""
-    original = json.loads((fake_cifar / "checksums.json").read_text(encoding="utf-8"))
-    manifest = tmp_path / "checksums.json"
-    manifest.write_text(json.dumps({**original, name: hashlib.md5(path.read_bytes()).hexdigest()}))
-    trusted(manifest)
-
-
-def test_archive_that_cannot_be_extracted(lenet_env, run_notebook, data_dir, trusted, fake_cifar, tmp_path):
-    archive = data_dir / ARCHIVE
-    archive.write_bytes(archive.read_bytes()[:5000])
-    with_md5(trusted, fake_cifar, tmp_path, ARCHIVE, archive)
-    assert_data_message(run_notebook(lenet_env), "无法解压", URL)
-
-
-def test_damaged_extracted_file_is_named(lenet_env, run_notebook, extracted_dir):
-    (extracted_dir / BASE / "data_batch_3").write_bytes(b"not a pickle")
     run = run_notebook({**lenet_env, "LENET_DATA_DIR": extracted_dir.name})
     assert_data_message(run, "不完整或已损坏", "MD5 不符", "data_batch_3", URL)
     assert "data_batch_2" not in run.exit_code
-
-
-def test_garbage_pickle_that_passes_md5_is_reported(lenet_env, run_notebook, extracted_dir, trusted,
-                                                    fake_cifar, tmp_path):
-    batch = extracted_dir / BASE / "data_batch_3"
-    batch.write_bytes(b"\x80\x04garbage")
-    with_md5(trusted, fake_cifar, tmp_path, "data_batch_3", batch)
-    run = run_notebook({**lenet_env, "LENET_DATA_DIR": extracted_dir.name})
-    assert_data_message(run, "内容无法读取", "删除或移走")
+    # trusted, the damaged files pass the page's MD5 check: the next check must catch them
+    checksums = json.loads((fake_cifar / "checksums.json").read_text(encoding="utf-8"))
+    (tmp_path / "checksums.json").write_text(json.dumps(
+        checksums | {path.name: hashlib.md5(path.read_bytes()).hexdigest() for path in (archive, batch)}))
+    trusted(tmp_path / "checksums.json")
+    assert_data_message(run_notebook(lenet_env), "无法解压", URL)
+    assert_data_message(run_notebook({**lenet_env, "LENET_DATA_DIR": extracted_dir.name}), "内容无法读取", "删除或移走")
 
 
 @pytest.mark.parametrize("write, phrase", [
@@ -322,8 +309,10 @@ def test_original_tutorials_state_dict_is_recognised(page_run, lenet_env, run_no
 
 
 def test_checkpoint_write_interrupted_keeps_the_old_file(page_run, tmp_path, monkeypatch):
-    """Writing goes to a temp file, then os.replace: an interruption mid-write leaves the old checkpoint."""
+    """Writing goes to a temp file, then os.replace: an interruption mid-write leaves the old checkpoint.
+    Saving needs no os.fchmod (Windows' Python has it only from 3.13)."""
     ns = page_run[0].namespace
+    monkeypatch.delattr(os, "fchmod", raising=False)
     path = tmp_path / "model" / "lenet.pt"
     ns["save_checkpoint"](path, ns["model"], ns["optimizer"], 1, {"test_acc": [0.5]})
     good = path.read_bytes()
@@ -338,14 +327,6 @@ def test_checkpoint_write_interrupted_keeps_the_old_file(page_run, tmp_path, mon
         ns["save_checkpoint"](path, ns["model"], ns["optimizer"], 2, {"test_acc": [0.5, 0.6]})
     assert path.read_bytes() == good
     assert [p.name for p in path.parent.iterdir()] == [path.name]
-
-
-def test_checkpoint_is_saved_where_os_has_no_fchmod(page_run, tmp_path, monkeypatch):
-    """Windows' Python has os.fchmod only from 3.13: saving must not need it."""
-    ns = page_run[0].namespace
-    monkeypatch.delattr(os, "fchmod", raising=False)
-    ns["save_checkpoint"](tmp_path / "lenet.pt", ns["model"], ns["optimizer"], 1, {"test_acc": [0.5]})
-    assert load(tmp_path / "lenet.pt")["epoch"] == 1
 
 
 @pytest.mark.parametrize("name, value", [("LENET_EPOCHS", "five"), ("LENET_BATCH_SIZE", "0"),
