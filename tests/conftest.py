@@ -62,9 +62,8 @@ def update_outputs(request) -> bool:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory, request):
-    """The site as `mkdocs build --strict` writes it, and its log (None for a --site-dir): built once
-    per run, shared by every test process (the first to need it builds it, the others wait). torch
-    cannot be imported in the build: `make serve` installs none, so no hook may need it."""
+    """The site as `mkdocs build --strict` writes it, and its log (None for a --site-dir): built once per run by
+    the first test process to need it. torch cannot be imported in it: `make serve` installs none."""
     if given := request.config.getoption("--site-dir"):
         return Path(given).resolve(), None
     shared = tmp_path_factory.getbasetemp()
@@ -82,17 +81,11 @@ def built_site(tmp_path_factory, request):
     return site, log.read_text("utf-8")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site):
-    """The built site, served on the loopback address."""
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(built_site[0]))
-    )
+    """The built site, served on the loopback address (no log line per request)."""
+    quiet = type("Quiet", (http.server.SimpleHTTPRequestHandler,), {"log_message": lambda *args: None})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(quiet, directory=str(built_site[0])))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}/"
     server.shutdown()

@@ -27,23 +27,15 @@ CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)|@import\s+['"]([^'"]+)""", re.I)
 
 
 class _Tags(HTMLParser):
-    """Every start tag of a page, with its attributes; and the snippet paths of code titles."""
+    """Every start tag of a page, with its attributes."""
 
     def __init__(self, text: str):
         super().__init__()
         self.tags: list[tuple[str, dict]] = []
-        self.code_titles: list[str] = []
-        self._in_title = False
         self.feed(text)
 
     def handle_starttag(self, tag, attrs):
         self.tags.append((tag, dict(attrs)))
-        self._in_title = tag == "span" and dict(attrs).get("class") == "filename"
-
-    def handle_data(self, data):
-        if self._in_title and data.startswith("snippets/"):
-            self.code_titles.append(data)
-        self._in_title = False
 
     def links(self, css_class: str) -> list[dict]:
         return [a for tag, a in self.tags if tag == "a" and css_class in (a.get("class") or "").split()]
@@ -127,17 +119,6 @@ def test_formulas_are_typeset_where_they_are_and_only_there(built_site):
     assert (built_site[0] / "katex/fonts/KaTeX_Main-Regular.woff2").is_file()
 
 
-def test_notebook_page_is_plain_page_content_with_its_anchors_checked(built_site):
-    html = (built_site[0] / "lenet-cifar10/index.html").read_text("utf-8")
-    article = html[html.index("<article"):html.index("</article>")]
-    assert "jupyter-wrapper" in article and not re.search(r"<style|<script|jp-MarkdownCell", article)
-    assert '<div class="language-python highlight"><pre><code>' in article
-    errata = (DOCS / "errata.md").read_text("utf-8")
-    linked = set(re.findall(r"lenet-cifar10\.ipynb#([^)\s]+)", errata))
-    ids = set(re.findall(r' id="([^"]+)"', article))
-    assert linked and linked <= ids, "errata links to anchors the LeNet page lacks (MkDocs checks them too)"
-
-
 def test_notebook_text_between_formulas_stays_text():
     from hooks.notebook_page import notebook_content
 
@@ -180,7 +161,8 @@ def test_each_chapter_offers_its_notebook_and_each_code_title_its_snippet(built_
     built, checked = built_site[0], 0
     for page in site.nav_pages():
         html = html_of(built, page)
-        tags = _Tags(html.read_text("utf-8"))
+        tags = _Tags(text := html.read_text("utf-8"))
+        titles = re.findall(r'<span class="filename">(snippets/.*?)<', text)  # the snippet paths of code titles
         buttons = [target(html, a["href"]) for a in tags.links("notebook-download")]
         if page in NOTEBOOKS:
             assert [b.read_text("utf-8") for b in buttons] == [NOTEBOOKS[page]], page
@@ -189,8 +171,8 @@ def test_each_chapter_offers_its_notebook_and_each_code_title_its_snippet(built_
         else:
             assert buttons == [], f"{page} has no examples but offers a notebook"
         links = [target(html, a["href"]) for a in tags.links("snippet-source")]
-        assert links == [(built / title).resolve() for title in tags.code_titles], f"{page}: titles and links"
-        for title, link in zip(tags.code_titles, links):
+        assert links == [(built / title).resolve() for title in titles], f"{page}: titles and links"
+        for title, link in zip(titles, links):
             assert link.read_bytes() == (ROOT / title).read_bytes()
         checked += len(links)
     assert checked >= len(list(SNIPPETS.rglob("*.py")))
@@ -208,8 +190,13 @@ def test_home_page_offers_all_examples_in_one_zip(built_site):
     assert entries == expected
 
 
-def test_lenet_page_shows_its_run_record_stored_outputs_folded_answers_and_both_downloads(built_site):
+def test_lenet_page_is_page_content_with_its_run_record_outputs_folded_answers_anchors_and_both_downloads(built_site):
     html = (built_site[0] / "lenet-cifar10" / "index.html").read_text("utf-8")
+    article = html[html.index("<article"):html.index("</article>")]
+    assert "jupyter-wrapper" in article and not re.search(r"<style|<script|jp-MarkdownCell", article)
+    assert '<div class="language-python highlight"><pre><code>' in article
+    linked = set(re.findall(r"lenet-cifar10\.ipynb#([^)\s]+)", (DOCS / "errata.md").read_text("utf-8")))
+    assert linked and linked <= set(re.findall(r' id="([^"]+)"', article)), "errata links to anchors the page lacks"
     notebook = json.loads((DOCS / "lenet-cifar10.ipynb").read_text("utf-8"))
     printed = [o["text"] for c in notebook["cells"] if c["cell_type"] == "code" for o in c["outputs"] if "text" in o]
     assert printed and all("".join(text).split("\n")[0].strip() in html for text in printed)

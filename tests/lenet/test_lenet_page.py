@@ -24,18 +24,9 @@ from torchvision.datasets import CIFAR10
 from engine import ROOT
 from engine.outputs import diff, matches
 from engine.wide import join_wide_lines
+from tools import lenet_notebook
 from tools.fake_cifar import ARCHIVE, BASE
-from tools.lenet_notebook import (
-    NOTEBOOK,
-    OFFICIAL_MD5,
-    OUTPUT_SETTINGS,
-    PAGE,
-    DataSet,
-    failure,
-    main,
-    record_cell,
-    stored_outputs,
-)
+from tools.lenet_notebook import NOTEBOOK, OFFICIAL_MD5, PAGE, DataSet, failure, main, record_cell
 
 URL = "https://www.cs.toronto.edu/~kriz/cifar-10-python.tar.gz"
 DOUBLE_SOFTMAX_FLOOR = 1.4612  # the least cross-entropy a model with softmax in forward can reach
@@ -46,7 +37,6 @@ def load(path):
 
 
 # --- the page: one source, its outputs stored and checked --------------------------------
-
 def test_notebook_is_generated_from_the_page_source_and_carries_no_test_plumbing():
     source = jupytext.read(PAGE).cells
     stored = nbformat.read(NOTEBOOK, as_version=4)
@@ -60,15 +50,13 @@ def test_notebook_is_generated_from_the_page_source_and_carries_no_test_plumbing
         text = path.read_text("utf-8")
         for word in ("LENET_CHECKSUMS", "tests/", "测试套件", "SYNTHETIC", "synthetic", "data_note", "合成数据"):
             assert word not in text, f"{path.name} mentions {word!r}"
-    for claim in ("不是 CIFAR-10", "生成的小数据集", "500 张", "原文"):  # what the data was: the run record says
-        assert claim not in PAGE.read_text("utf-8"), claim
-    assert re.search(r"CIFAR10\(root=root, train=True, download=download, transform=transform\)",
-                     PAGE.read_text("utf-8"))
+    page = PAGE.read_text("utf-8")
+    assert [c for c in ("不是 CIFAR-10", "生成的小数据集", "500 张", "原文") if c in page] == []  # the run record says
+    assert "CIFAR10(root=root, train=True, download=download, transform=transform)" in page
 
 
 def test_run_record_names_what_the_run_read(page_run):
-    """The record the tool writes, stored and repeated: generated data, its size, the settings
-    and versions read back from the run; the figures' titles name the data in the same way."""
+    """Stored and repeated: the generated data, its size, the settings and versions; the figures' titles."""
     run, workdir = page_run
     stored = nbformat.read(NOTEBOOK, as_version=4)
     assert stored.cells.index(record_cell(stored)) == 1 + next(
@@ -85,9 +73,8 @@ def test_run_record_names_what_the_run_read(page_run):
 
 
 def test_tool_never_calls_another_archive_cifar10(trusted, fake_cifar, tmp_path):
-    """--data with an archive in CIFAR-10's format that is not the official one (the generated
-    cifar-10-python.tar.gz, which torchvision's CIFAR10 trusts here): the page's defaults, and
-    neither the record nor the titles call it CIFAR-10."""
+    """--data with an archive in CIFAR-10's format, not the official one (the generated one, trusted here):
+    the page's defaults, and neither the record nor the titles call it CIFAR-10."""
     recorded = main(["--data", str(fake_cifar), "--output", str(tmp_path / "page.ipynb"), "--min-accuracy", "0"])
     record = record_cell(nbformat.read(tmp_path / "page.ipynb", 4)).source
     data = next(line for line in record.splitlines() if line.startswith(f"- 数据：{recorded.data.describe()}；"))
@@ -109,7 +96,7 @@ def test_tool_stops_with_a_message_when_the_page_cannot_run(fake_cifar, tmp_path
 
 def test_stored_outputs_are_what_each_cell_prints(page_run):
     run, _ = page_run
-    stored = stored_outputs()
+    stored = lenet_notebook.stored_outputs()
     assert len(run.cells) == len(stored)
     for number, (cell, (text, figures)) in enumerate(zip(run.cells, stored), start=1):
         where = f"code cell {number} {cell.tags}"
@@ -119,7 +106,6 @@ def test_stored_outputs_are_what_each_cell_prints(page_run):
 
 
 # --- what the run shows ------------------------------------------------------------------
-
 def test_learns_beyond_what_a_double_softmax_can(page_run):
     history = page_run[0].namespace["history"]
     assert history["train_loss"][-1] < history["train_loss"][0]
@@ -171,10 +157,9 @@ def test_device_choice_uses_cuda_when_there_is_one(page_run, monkeypatch, capsys
 
 
 # --- resume, seeds, Ctrl-C ----------------------------------------------------------------
-
 def test_resumes_with_the_saved_optimizer_and_history(page_run, run_notebook, lenet_env, tmp_path):
     run, workdir = page_run
-    done, checkpoint = int(OUTPUT_SETTINGS["LENET_EPOCHS"]), workdir / "model" / "lenet_cifar10.pt"
+    done, checkpoint = int(lenet_notebook.OUTPUT_SETTINGS["LENET_EPOCHS"]), workdir / "model" / "lenet_cifar10.pt"
     saved = load(checkpoint)
     umask = os.umask(0)
     os.umask(umask)
@@ -241,7 +226,6 @@ def test_script_ctrl_c_saves_and_exits_cleanly(lenet_env, fake_cifar, tmp_path):
 
 
 # --- bad input: one clear message, nothing lost -------------------------------------------
-
 def assert_data_message(run, *phrases):
     assert isinstance(run.exit_code, str) and run.exit_code.startswith("数据集不可用："), run.exit_code  # no traceback
     assert all(phrase in run.exit_code for phrase in phrases), (phrases, run.exit_code)
@@ -340,7 +324,6 @@ def test_bad_setting_names_the_variable(lenet_env, run_notebook, name, value):
 
 
 # --- CUDA -------------------------------------------------------------------------------
-
 @pytest.mark.cuda
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="no CUDA device on this machine")
 def test_runs_on_cuda(lenet_env, run_notebook, tmp_path):

@@ -29,7 +29,6 @@ def test_benchmark_names_a_missing_cell(monkeypatch):
         bench_lenet.page_definitions()
 
 
-
 @pytest.mark.parametrize("argument, message", [
     (["--min-accuracy", "nan"], "'nan' is not a test accuracy between 0 and 1"),
     (["--min-accuracy", "45"], "'45' is not a test accuracy between 0 and 1"),
