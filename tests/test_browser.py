@@ -109,9 +109,8 @@ def _inspect(page, requested, responses, site_url: str, site: Path, path: str) -
 
 @pytest.fixture(scope="module")
 def visits(browser, site_url, built_site) -> dict[str, SimpleNamespace]:
-    """Every page loaded once, one after another in one phone-sized dark-mode window, for all the
-    checks below. A first visit's weight is the size of the distinct files it requests (a file the
-    browser cached is requested all the same)."""
+    """Every page loaded once, one after another in one phone-sized dark-mode window. A first visit's weight is
+    the size of the distinct files it requests (a file the browser cached is requested all the same)."""
     context = browser.new_context(viewport=PHONE, color_scheme="dark", accept_downloads=True)
     page = context.new_page()
     seen, requested, responses = {}, [], []
@@ -164,28 +163,22 @@ def test_a_reader_downloads_a_notebook_and_a_snippet_through_the_page_links(visi
     assert snippet.startswith("snippets/") and snippet_bytes == (ROOT / snippet).read_bytes()
 
 
-def _serve_at_site_url(context, site: Path) -> str:
-    """Answer the browser's requests for the site's own address (site_url) from the built files:
-    Material navigates instantly only between the addresses its sitemap lists."""
+def test_formulas_render_after_instant_navigation_from_a_page_without_maths(browser, built_site):
+    site = built_site[0]
+    maths_pages = sorted(p.parent.name for p in site.glob("*/index.html") if '"arithmatex"' in p.read_text("utf-8"))
+    assert "appendix-jacobian" in maths_pages
+    # Material navigates instantly only between the addresses its sitemap lists: the site's own (a deploy's has a
+    # path), answered from the built files
     base = re.search(r"<loc>(.*?)</loc>", (site / "sitemap.xml").read_text("utf-8"))[1]
 
     def fulfil(route):
-        file = _file(site, route.request.url.replace(base, "/", 1))  # a deploy's base has a path
+        file = _file(site, route.request.url.replace(base, "/", 1))
         route.fulfill(path=file) if file.is_file() else route.fulfill(status=404, path=site / "404.html")
 
-    context.route(base + "**", fulfil)
-    return base
-
-
-def test_formulas_render_after_instant_navigation_from_a_page_without_maths(browser, built_site):
-    site = built_site[0]
-    maths_pages = sorted(
-        p.parent.name for p in site.glob("*/index.html") if 'class="arithmatex"' in p.read_text("utf-8")
-    )
-    assert "appendix-jacobian" in maths_pages
     context = browser.new_context()
+    context.route(base + "**", fulfil)
     page = context.new_page()
-    page.goto(_serve_at_site_url(context, site), wait_until="networkidle")
+    page.goto(base, wait_until="networkidle")
     page.evaluate("window.notReloaded = true")
     for name in maths_pages[:2]:  # home -> a maths page -> home -> another maths page, all instant
         page.locator(f'.md-sidebar--primary a.md-nav__link[href$="/{name}/"]').click()
