@@ -56,11 +56,6 @@ def pytest_terminal_summary(terminalreporter, config):
 
 
 @pytest.fixture(scope="session")
-def update_outputs(request) -> bool:
-    return request.config.getoption("--update-outputs")
-
-
-@pytest.fixture(scope="session")
 def built_site(tmp_path_factory, request):
     """The site as `mkdocs build --strict` writes it, and its log (None for a --site-dir): built once per run by
     the first test process to need it. torch cannot be imported in it: `make serve` installs none."""

@@ -34,9 +34,10 @@ def _fail(problems: list[str]) -> None:
 @pytest.mark.parametrize(("name", "line"), [
     pytest.param(name, fence.line, id=example_id(parsed, fence))
     for name, parsed in READABLE.items() for fence in parsed.examples if fence.include])
-def test_example_prints_and_draws_what_its_page_shows(name, line, tmp_path, update_outputs, record_property):
+def test_example_prints_and_draws_what_its_page_shows(name, line, tmp_path, pytestconfig, record_property):
     shown = PAGES[name]
-    check = check_example(shown, next(f for f in shown.examples if f.line == line), tmp_path, update_outputs)
+    fence = next(f for f in shown.examples if f.line == line)
+    check = check_example(shown, fence, tmp_path, pytestconfig.getoption("--update-outputs"))
     if check.rewrite is not None:
         record_property(REWRITE, (str(shown.path), line, check.rewrite))
     for redrawn in check.redrawn:

@@ -7,7 +7,7 @@ import shutil
 import pytest
 from torchvision.datasets import CIFAR10
 
-from tools.fake_cifar import ARCHIVE, BASE, checksum_attributes, write_fake_cifar
+from tools.fake_cifar import ARCHIVE, checksum_attributes, write_fake_cifar
 from tools.lenet_notebook import OUTPUT_DATA, OUTPUT_FOLDER, code_cells, output_run, run_cells, write_notebook
 
 
@@ -46,19 +46,10 @@ def page_run(tmp_path_factory):
 
 @pytest.fixture
 def data_dir(tmp_path, fake_cifar):
-    """A fresh copy of the data set that a test may damage: the archive only, as a reader
-    who downloaded it by hand would have it."""
+    """A fresh copy of the data set that a test may damage: the archive only, as a reader downloads it by hand."""
     root = tmp_path / OUTPUT_FOLDER
     root.mkdir()
     shutil.copy(fake_cifar / ARCHIVE, root)
-    return root
-
-
-@pytest.fixture
-def extracted_dir(tmp_path, fake_cifar):
-    """A fresh copy holding only the extracted cifar-10-batches-py/ folder."""
-    root = tmp_path / "extracted"
-    shutil.copytree(fake_cifar / BASE, root / BASE)
     return root
 
 
@@ -71,8 +62,7 @@ def lenet_env(data_dir):
 
 @pytest.fixture
 def run_notebook(monkeypatch, tmp_path, trusted):
-    """Run the page's cells top to bottom in this process, in tmp_path, as Jupyter's "Run All"
-    would; up to the cell tagged `until` when given."""
+    """Run the page's cells top to bottom in this process, in tmp_path, as Jupyter's "Run All"; up to `until`."""
 
     def run(settings, until=None):
         monkeypatch.chdir(tmp_path)
