@@ -93,12 +93,6 @@ def _search(page, query):
     return [SimpleNamespace(**result) for result in page.evaluate(READ_RESULTS)]
 
 
-def _rank(hits, path, heading):
-    """Where the section comes in the results; its heading may be numbered (2. …, 1）…)."""
-    heading = re.compile(rf"(\S+[.、）]\s*)?{re.escape(heading)}")
-    return next((hit.rank for hit in hits if hit.path == path and heading.fullmatch(hit.title)), None)
-
-
 @pytest.fixture(scope="module")
 def search_page(browser, site_url):
     """A page of the site whose search box the tests share (any page has one)."""
@@ -118,7 +112,8 @@ def test_queries_find_their_section_first_and_a_word_the_site_lacks_nothing(sear
     rows, missed, first = [], [], 0
     for query, path, heading, top in RANKING:
         hits = _search(search_page, query)
-        rank = _rank(hits, path, heading)
+        numbered = re.compile(rf"(\S+[.、）]\s*)?{re.escape(heading)}")  # the heading may be numbered (2. …, 1）…)
+        rank = next((hit.rank for hit in hits if hit.path == path and numbered.fullmatch(hit.title)), None)
         first += rank == 1
         if rank is None or rank > top:
             missed.append(query)
