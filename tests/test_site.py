@@ -85,20 +85,36 @@ def test_pages_load_nothing_from_other_hosts(built_site, tmp_path):
                                         "page.html": ["//cdn.example.com/m.js", "https://fonts.example.com/x.css"]}
 
 
-def test_every_page_is_built_with_its_figures_its_date_and_a_plain_repository_link_or_none(built_site):
-    built = built_site[0]
+def test_every_page_is_built_with_its_figures_date_plain_repository_link_or_none_notebook_and_snippets(built_site):
+    built, checked = built_site[0], 0
     for page in site.nav_pages():
-        html = html_of(built, page).read_text("utf-8")
+        html = html_of(built, page)
+        tags = _Tags(text := html.read_text("utf-8"))
         for figure in re.findall(r"\]\((img/[^)\s]+)\)", (DOCS / page).read_text("utf-8")):
             assert (built / figure).is_file(), f"{figure} shown on {page} is not in the site"
-        assert re.search(r'git-revision-date-localized-plugin-date"[^>]*>\d{4}年\d{1,2}月\d{1,2}日<', html), page
+        assert re.search(r'git-revision-date-localized-plugin-date"[^>]*>\d{4}年\d{1,2}月\d{1,2}日<', text), page
         # A deploy build (REPO_URL, EDIT_URI) links its repository, plainly: Material's widget
         # (data-md-component="source") would make every reader's browser ask api.github.com
-        repository = set(re.findall(r'<a href="([^"]+)" title="前往仓库" class="md-source">', html))
-        edits = re.findall(r'<a href="([^"]+)" title="编辑此页"', html)
-        assert 'data-md-component="source"' not in html and len(repository) <= 1 and bool(edits) == bool(repository)
+        repository = set(re.findall(r'<a href="([^"]+)" title="前往仓库" class="md-source">', text))
+        edits = re.findall(r'<a href="([^"]+)" title="编辑此页"', text)
+        assert 'data-md-component="source"' not in text and len(repository) <= 1 and bool(edits) == bool(repository)
         assert [e for e in edits if not e.startswith(f"{min(repository)}/edit/") or e.endswith(".ipynb")] == []
-        assert "CC BY-SA 4.0</a>" in html and "《PyTorch深度学习框架》" in html, "the footer: licence and source"
+        assert "CC BY-SA 4.0</a>" in text and "《PyTorch深度学习框架》" in text, "the footer: licence and source"
+        # each chapter offers its notebook, each code title its snippet
+        buttons = [target(html, a["href"]) for a in tags.links("notebook-download")]
+        if page in NOTEBOOKS:
+            assert [b.read_text("utf-8") for b in buttons] == [NOTEBOOKS[page]], page
+        elif page.endswith(".ipynb"):
+            assert [b.read_bytes() for b in buttons] == [(DOCS / page).read_bytes()]
+        else:
+            assert buttons == [], f"{page} has no examples but offers a notebook"
+        titles = re.findall(r'<span class="filename">(snippets/.*?)<', text)
+        links = [target(html, a["href"]) for a in tags.links("snippet-source")]
+        assert links == [(built / title).resolve() for title in titles], f"{page}: titles and links"
+        for title, link in zip(titles, links):
+            assert link.read_bytes() == (ROOT / title).read_bytes()
+        checked += len(links)
+    assert checked >= len(list(SNIPPETS.rglob("*.py")))
 
 
 def test_no_line_break_between_chinese_characters_shows_as_a_space(built_site):
@@ -155,27 +171,6 @@ def test_search_index_holds_whole_words_and_no_page_furniture(built_site, dictio
     lenet = {doc["location"]: doc["text"] for doc in index["docs"] if doc["location"].startswith("lenet")}
     assert "import torch" not in lenet["lenet-cifar10/"], "notebook code belongs to its own section"
     assert any("import torch" in text for text in lenet.values())
-
-
-def test_each_chapter_offers_its_notebook_and_each_code_title_its_snippet(built_site):
-    built, checked = built_site[0], 0
-    for page in site.nav_pages():
-        html = html_of(built, page)
-        tags = _Tags(text := html.read_text("utf-8"))
-        titles = re.findall(r'<span class="filename">(snippets/.*?)<', text)  # the snippet paths of code titles
-        buttons = [target(html, a["href"]) for a in tags.links("notebook-download")]
-        if page in NOTEBOOKS:
-            assert [b.read_text("utf-8") for b in buttons] == [NOTEBOOKS[page]], page
-        elif page.endswith(".ipynb"):
-            assert [b.read_bytes() for b in buttons] == [(DOCS / page).read_bytes()]
-        else:
-            assert buttons == [], f"{page} has no examples but offers a notebook"
-        links = [target(html, a["href"]) for a in tags.links("snippet-source")]
-        assert links == [(built / title).resolve() for title in titles], f"{page}: titles and links"
-        for title, link in zip(titles, links):
-            assert link.read_bytes() == (ROOT / title).read_bytes()
-        checked += len(links)
-    assert checked >= len(list(SNIPPETS.rglob("*.py")))
 
 
 def test_home_page_offers_all_examples_in_one_zip(built_site):
