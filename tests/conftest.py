@@ -67,10 +67,8 @@ def built_site(tmp_path_factory, request):
     with FileLock(shared / "site.lock"):
         if not log.exists():
             without_torch = "import sys; sys.modules['torch'] = None; from mkdocs.__main__ import cli; cli()"
-            result = subprocess.run(
-                [sys.executable, "-c", without_torch, "build", "--strict", "--site-dir", str(site)],
-                cwd=ROOT, capture_output=True, text=True, encoding="utf-8",
-            )
+            result = subprocess.run([sys.executable, "-c", without_torch, "build", "--strict", "--site-dir", str(site)],
+                                    cwd=ROOT, capture_output=True, text=True, encoding="utf-8")
             assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
             log.write_text(result.stderr, "utf-8")
     return site, log.read_text("utf-8")
@@ -96,10 +94,9 @@ def dictionary_words() -> list[str]:
 @pytest.fixture(scope="session")
 def browser():
     """Headless Chromium (Debian's package, driven by Playwright), one per test process."""
-    from playwright.sync_api import sync_playwright
-
     if not Path(CHROMIUM).exists():
         pytest.skip("needs Debian's chromium (`apt-get install chromium`; `make test` installs it when run as root)")
+    from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

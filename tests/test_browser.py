@@ -54,23 +54,17 @@ def _file(site: Path, url: str) -> Path:
     return file / "index.html" if file.is_dir() else file
 
 
-def _violations(page) -> list[str]:
-    """axe-core's WCAG 2 A/AA violations in dark mode, and those of its colour rules in light mode, switched
-    as a reader switches (the other rules read the same page in both)."""
-    page.add_script_tag(path=AXE)
-    found = [f"dark: {v}" for v in page.evaluate(AXE_VIOLATIONS, ["wcag2a", "wcag2aa"])]
-    page.get_by_title("切换到浅色模式").click()
-    colours = {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}
-    found += [f"light: {v}" for v in page.evaluate(AXE_VIOLATIONS, colours)]
-    page.get_by_title("切换到深色模式").click()
-    return found
-
-
 def _inspect(page, requested, responses, site_url: str, site: Path, path: str) -> SimpleNamespace:
     """What one loaded page shows; on models/ and autograd/, what a reader clicks there too. axe-core runs
     first, after `load`: only the favicon and the search worker's scripts load later, and meanwhile the
     network goes idle, which the measures of the page's layout and of its requests wait for."""
-    violations = _violations(page)  # WCAG 2 A and AA
+    # axe-core's WCAG 2 A/AA rules in dark mode; its colour rules also in light mode, switched as a reader does
+    page.add_script_tag(path=AXE)
+    violations = [f"dark: {v}" for v in page.evaluate(AXE_VIOLATIONS, ["wcag2a", "wcag2aa"])]
+    page.get_by_title("切换到浅色模式").click()
+    colours = {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}
+    violations += [f"light: {v}" for v in page.evaluate(AXE_VIOLATIONS, colours)]
+    page.get_by_title("切换到深色模式").click()
     page.wait_for_load_state("networkidle")
     urls = [r.url for r in requested]
     own = {_file(site, u) for u in urls if u.startswith(site_url)}

@@ -12,8 +12,7 @@ def test_benchmark_runs_the_pages_cells_on_a_tiny_size(capsys):
     threads = torch.get_num_threads()
     torch.set_num_threads(1)
     try:
-        results = bench_lenet.main(["--train", "36", "--test", "20", "--epochs", "1", "--device", "cpu",
-                                    "--batch-size", "36"])
+        results = bench_lenet.main("--train 36 --test 20 --epochs 1 --device cpu --batch-size 36".split())
     finally:
         torch.set_num_threads(threads)
     assert list(results) == ["original", "page loop", "+ preprocess", "+ batch 128", "+ channels_last"]
