@@ -105,8 +105,7 @@ def _inspect(page, requested, responses, site_url: str, site: Path, path: str) -
 def visits(browser, site_url, built_site) -> dict[str, SimpleNamespace]:
     """Every page loaded once, one after another in one phone-sized dark-mode window. A first visit's weight is
     the size of the distinct files it requests (a file the browser cached is requested all the same)."""
-    context = browser.new_context(viewport=PHONE, color_scheme="dark", accept_downloads=True)
-    page = context.new_page()
+    page = browser.new_page(viewport=PHONE, color_scheme="dark", accept_downloads=True)  # in a context of its own
     seen, requested, responses = {}, [], []
     page.on("request", lambda request: requested.append(request))
     page.on("response", lambda response: responses.append(response))
@@ -115,7 +114,7 @@ def visits(browser, site_url, built_site) -> dict[str, SimpleNamespace]:
         responses.clear()
         page.goto(site_url + path, wait_until="load")
         seen[path] = _inspect(page, requested, responses, site_url, built_site[0], path)
-    context.close()
+    page.close()
     return seen
 
 
@@ -165,9 +164,8 @@ def test_formulas_render_after_instant_navigation_from_a_page_without_maths(brow
         file = _file(site, route.request.url.replace(base, "/", 1))
         route.fulfill(path=file) if file.is_file() else route.fulfill(status=404, path=site / "404.html")
 
-    context = browser.new_context()
-    context.route(base + "**", fulfil)
-    page = context.new_page()
+    page = browser.new_page()
+    page.context.route(base + "**", fulfil)
     page.goto(base, wait_until="networkidle")
     page.evaluate("window.notReloaded = true")
     for name in maths_pages[:2]:  # home -> a maths page -> home -> another maths page, all instant
@@ -180,4 +178,4 @@ def test_formulas_render_after_instant_navigation_from_a_page_without_maths(brow
         page.locator(".md-sidebar--primary a.md-nav__link").first.click()
         page.wait_for_function("!document.querySelector('.arithmatex')")
     assert page.evaluate("window.notReloaded === true"), "a page was loaded in full, not navigated to instantly"
-    context.close()
+    page.close()

@@ -96,11 +96,10 @@ def _search(page, query):
 @pytest.fixture(scope="module")
 def search_page(browser, site_url):
     """A page of the site whose search box the tests share (any page has one)."""
-    context = browser.new_context()
-    page = context.new_page()
+    page = browser.new_page()
     page.goto(site_url, wait_until="domcontentloaded")
     yield page
-    context.close()
+    page.close()
 
 
 def test_queries_find_their_section_first_and_a_word_the_site_lacks_nothing(search_page):

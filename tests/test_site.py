@@ -57,10 +57,6 @@ def external_loads(folder: Path) -> dict[str, list[str]]:
     return found
 
 
-def html_of(built: Path, page: str) -> Path:
-    return built / ("index.html" if page == "index.md" else f"{Path(page).with_suffix('')}/index.html")
-
-
 def target(html: Path, href: str) -> Path:
     """The site file a relative link of a built page points to."""
     assert "://" not in href and not href.startswith("/"), f"{href} is not a relative link: it breaks offline"
@@ -88,7 +84,7 @@ def test_pages_load_nothing_from_other_hosts(built_site, tmp_path):
 def test_every_page_is_built_with_its_figures_date_plain_repository_link_or_none_notebook_and_snippets(built_site):
     built, checked = built_site[0], 0
     for page in site.nav_pages():
-        html = html_of(built, page)
+        html = built / ("index.html" if page == "index.md" else f"{Path(page).with_suffix('')}/index.html")
         tags = _Tags(text := html.read_text("utf-8"))
         for figure in re.findall(r"\]\((img/[^)\s]+)\)", (DOCS / page).read_text("utf-8")):
             assert (built / figure).is_file(), f"{figure} shown on {page} is not in the site"

@@ -157,8 +157,7 @@ def test_resumes_with_the_saved_optimizer_and_history(page_run, run_notebook, le
     run, workdir = page_run
     done, checkpoint = int(lenet_notebook.OUTPUT_SETTINGS["LENET_EPOCHS"]), workdir / "model" / "lenet_cifar10.pt"
     saved = load(checkpoint)
-    umask = os.umask(0)
-    os.umask(umask)
+    os.umask(umask := os.umask(0))
     assert stat.S_IMODE(checkpoint.stat().st_mode) == 0o666 & ~umask and saved["epoch"] == done  # a normal file
 
     # the checkpoint's optimizer state is the one a resumed run starts from
