@@ -55,9 +55,8 @@ def _file(site: Path, url: str) -> Path:
 
 
 def _inspect(page, requested, responses, site_url: str, site: Path, path: str) -> SimpleNamespace:
-    """What one loaded page shows; on models/ and autograd/, what a reader clicks there too. axe-core runs
-    first, after `load`: only the favicon and the search worker's scripts load later, and meanwhile the
-    network goes idle, which the measures of the page's layout and of its requests wait for."""
+    """What one loaded page shows, axe-core first (after `load` only the favicon and the search worker's scripts
+    load: the network settles meanwhile); on models/ and autograd/, what a reader clicks there too."""
     # axe-core's WCAG 2 A/AA rules in dark mode; its colour rules also in light mode, switched as a reader does
     page.add_script_tag(path=AXE)
     violations = [f"dark: {v}" for v in page.evaluate(AXE_VIOLATIONS, ["wcag2a", "wcag2aa"])]

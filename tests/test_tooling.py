@@ -1,6 +1,5 @@
-"""The repository's own tooling, checked offline: ruff on all code, and the GitHub Actions
-workflow against its schema (check-jsonschema), for security mistakes (zizmor) and for what it
-must do (run the README's test command; deploy from main with the least permissions)."""
+"""The repository's own tooling, checked offline: ruff on all code, the GitHub Actions workflow against its schema,
+for security mistakes (zizmor) and for what it must do (run `make test`; deploy from main, least permissions)."""
 
 import os
 import re
