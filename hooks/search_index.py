@@ -26,7 +26,7 @@ def on_post_build(config):
     loops = SEGMENT_LOOP.findall(source)
     if len(loops) != 1:
         raise PluginError("hooks/search_index.py: Material's search worker has changed and its query segmenter was "
-                          "not found: check whether it now tries the whole query itself (tests/test_browser.py "
+                          "not found: check whether it now tries the whole query itself (tests/test_search.py "
                           "tells) and update or remove this fix.")
     if loops[0][2] == "<":  # not yet fixed (a dirty build keeps the copy it fixed before)
         workers[0].write_text(SEGMENT_LOOP.sub(lambda loop: loop[0].replace("<", "<=", 1), source), "utf-8")

@@ -23,7 +23,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 # `make test` hands each test file to one of its two processes (`--dist loadfile`), in this order
 # (`--no-loadscope-reorder`): the longest files first, so that each core starts on one of them.
-LONGEST_FIRST = ["test_browser.py", "test_pages.py", "test_engine.py", "test_lenet_page.py"]
+LONGEST_FIRST = ["test_browser.py", "test_pages.py", "test_lenet_page.py", "test_search.py", "test_engine.py"]
 _rewrites: list[tuple[str, int, str]] = []  # from every test process, written at the end of the run
 _redrawn: list[str] = []
 
@@ -56,15 +56,9 @@ def pytest_terminal_summary(terminalreporter, config):
 
 
 @pytest.fixture(scope="session")
-def update_outputs(request) -> bool:
-    return request.config.getoption("--update-outputs")
-
-
-@pytest.fixture(scope="session")
 def built_site(tmp_path_factory, request):
-    """The site as `mkdocs build --strict` writes it, and its log (None for a --site-dir): built once
-    per run, shared by every test process (the first to need it builds it, the others wait). torch
-    cannot be imported in the build: `make serve` installs none, so no hook may need it."""
+    """The site as `mkdocs build --strict` writes it, and its log (None for a --site-dir): built once per run by
+    the first test process to need it. torch cannot be imported in it: `make serve` installs none."""
     if given := request.config.getoption("--site-dir"):
         return Path(given).resolve(), None
     shared = tmp_path_factory.getbasetemp()
@@ -73,34 +67,35 @@ def built_site(tmp_path_factory, request):
     with FileLock(shared / "site.lock"):
         if not log.exists():
             without_torch = "import sys; sys.modules['torch'] = None; from mkdocs.__main__ import cli; cli()"
-            result = subprocess.run(
-                [sys.executable, "-c", without_torch, "build", "--strict", "--site-dir", str(site)],
-                cwd=ROOT, capture_output=True, text=True, encoding="utf-8",
-            )
+            result = subprocess.run([sys.executable, "-c", without_torch, "build", "--strict", "--site-dir", str(site)],
+                                    cwd=ROOT, capture_output=True, text=True, encoding="utf-8")
             assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
             log.write_text(result.stderr, "utf-8")
     return site, log.read_text("utf-8")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site):
-    """The built site, served on the loopback address."""
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(built_site[0]))
-    )
+    """The built site, served on the loopback address (no log line per request)."""
+    quiet = type("Quiet", (http.server.SimpleHTTPRequestHandler,), {"log_message": lambda *args: None})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(quiet, directory=str(built_site[0])))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}/"
     server.shutdown()
 
 
 @pytest.fixture(scope="session")
+def dictionary_words() -> list[str]:
+    """The words of the jieba user dictionary (an entry with the frequency 0 splits a word)."""
+    entries = [line.split() for line in (ROOT / "search_terms.txt").read_text("utf-8").splitlines() if line.strip()]
+    return [entry[0] for entry in entries if entry[1:2] != ["0"]]
+
+
+@pytest.fixture(scope="session")
 def browser():
     """Headless Chromium (Debian's package, driven by Playwright), one per test process."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("needs Debian's chromium (`apt-get install chromium`; `make test` installs it when run as root)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

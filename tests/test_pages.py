@@ -1,13 +1,6 @@
-"""Every page keeps its promise (engine.examples says how each is checked).
-
-- Each example, run once as `python snippets/…` would run it (engine.running: pytest-codeblocks'
-  runner, a fresh process and `__main__`, an empty folder), prints the output shown under it and
-  draws the figures shown; one that reads a clock, an id or an address prints the same again with
-  those values moved.
-- Each chapter's notebook, as the site offers it, runs top to bottom in a Jupyter kernel, prints
-  what the page shows and displays no value the page does not show.
-- Each page follows the conventions that keep all of this checked (engine.rules).
-"""
+"""Every page keeps its promise (engine.examples says how): each example, run as `python snippets/…` would run
+it, prints the output shown under it and draws the figures shown; each chapter's notebook runs top to bottom in a
+Jupyter kernel and prints what the page shows; each page follows the conventions (engine.rules)."""
 
 import re
 from pathlib import Path
@@ -41,9 +34,10 @@ def _fail(problems: list[str]) -> None:
 @pytest.mark.parametrize(("name", "line"), [
     pytest.param(name, fence.line, id=example_id(parsed, fence))
     for name, parsed in READABLE.items() for fence in parsed.examples if fence.include])
-def test_example_prints_and_draws_what_its_page_shows(name, line, tmp_path, update_outputs, record_property):
+def test_example_prints_and_draws_what_its_page_shows(name, line, tmp_path, pytestconfig, record_property):
     shown = PAGES[name]
-    check = check_example(shown, next(f for f in shown.examples if f.line == line), tmp_path, update_outputs)
+    fence = next(f for f in shown.examples if f.line == line)
+    check = check_example(shown, fence, tmp_path, pytestconfig.getoption("--update-outputs"))
     if check.rewrite is not None:
         record_property(REWRITE, (str(shown.path), line, check.rewrite))
     for redrawn in check.redrawn:

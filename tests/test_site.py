@@ -15,7 +15,6 @@ import pytest
 
 from engine import DOCS, ROOT, SNIPPETS, site
 from engine.notebook import site_notebooks
-from tests.test_browser import dictionary_words
 from tools.join_cjk_lines import site_stray_breaks
 
 NOTEBOOKS = site_notebooks()
@@ -28,23 +27,15 @@ CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)|@import\s+['"]([^'"]+)""", re.I)
 
 
 class _Tags(HTMLParser):
-    """Every start tag of a page, with its attributes; and the snippet paths of code titles."""
+    """Every start tag of a page, with its attributes."""
 
     def __init__(self, text: str):
         super().__init__()
         self.tags: list[tuple[str, dict]] = []
-        self.code_titles: list[str] = []
-        self._in_title = False
         self.feed(text)
 
     def handle_starttag(self, tag, attrs):
         self.tags.append((tag, dict(attrs)))
-        self._in_title = tag == "span" and dict(attrs).get("class") == "filename"
-
-    def handle_data(self, data):
-        if self._in_title and data.startswith("snippets/"):
-            self.code_titles.append(data)
-        self._in_title = False
 
     def links(self, css_class: str) -> list[dict]:
         return [a for tag, a in self.tags if tag == "a" and css_class in (a.get("class") or "").split()]
@@ -64,10 +55,6 @@ def external_loads(folder: Path) -> dict[str, list[str]]:
         if external := sorted({u for u in urls if EXTERNAL.match(u)}):
             found[str(path.relative_to(folder))] = external
     return found
-
-
-def html_of(built: Path, page: str) -> Path:
-    return built / ("index.html" if page == "index.md" else f"{Path(page).with_suffix('')}/index.html")
 
 
 def target(html: Path, href: str) -> Path:
@@ -94,20 +81,36 @@ def test_pages_load_nothing_from_other_hosts(built_site, tmp_path):
                                         "page.html": ["//cdn.example.com/m.js", "https://fonts.example.com/x.css"]}
 
 
-def test_every_page_is_built_with_its_figures_its_date_and_a_plain_repository_link_or_none(built_site):
-    built = built_site[0]
+def test_every_page_is_built_with_its_figures_date_plain_repository_link_or_none_notebook_and_snippets(built_site):
+    built, checked = built_site[0], 0
     for page in site.nav_pages():
-        html = html_of(built, page).read_text("utf-8")
+        html = built / ("index.html" if page == "index.md" else f"{Path(page).with_suffix('')}/index.html")
+        tags = _Tags(text := html.read_text("utf-8"))
         for figure in re.findall(r"\]\((img/[^)\s]+)\)", (DOCS / page).read_text("utf-8")):
             assert (built / figure).is_file(), f"{figure} shown on {page} is not in the site"
-        assert re.search(r'git-revision-date-localized-plugin-date"[^>]*>\d{4}年\d{1,2}月\d{1,2}日<', html), page
+        assert re.search(r'git-revision-date-localized-plugin-date"[^>]*>\d{4}年\d{1,2}月\d{1,2}日<', text), page
         # A deploy build (REPO_URL, EDIT_URI) links its repository, plainly: Material's widget
         # (data-md-component="source") would make every reader's browser ask api.github.com
-        repository = set(re.findall(r'<a href="([^"]+)" title="前往仓库" class="md-source">', html))
-        edits = re.findall(r'<a href="([^"]+)" title="编辑此页"', html)
-        assert 'data-md-component="source"' not in html and len(repository) <= 1 and bool(edits) == bool(repository)
+        repository = set(re.findall(r'<a href="([^"]+)" title="前往仓库" class="md-source">', text))
+        edits = re.findall(r'<a href="([^"]+)" title="编辑此页"', text)
+        assert 'data-md-component="source"' not in text and len(repository) <= 1 and bool(edits) == bool(repository)
         assert [e for e in edits if not e.startswith(f"{min(repository)}/edit/") or e.endswith(".ipynb")] == []
-        assert "CC BY-SA 4.0</a>" in html and "《PyTorch深度学习框架》" in html, "the footer: licence and source"
+        assert "CC BY-SA 4.0</a>" in text and "《PyTorch深度学习框架》" in text, "the footer: licence and source"
+        # each chapter offers its notebook, each code title its snippet
+        buttons = [target(html, a["href"]) for a in tags.links("notebook-download")]
+        if page in NOTEBOOKS:
+            assert [b.read_text("utf-8") for b in buttons] == [NOTEBOOKS[page]], page
+        elif page.endswith(".ipynb"):
+            assert [b.read_bytes() for b in buttons] == [(DOCS / page).read_bytes()]
+        else:
+            assert buttons == [], f"{page} has no examples but offers a notebook"
+        titles = re.findall(r'<span class="filename">(snippets/.*?)<', text)
+        links = [target(html, a["href"]) for a in tags.links("snippet-source")]
+        assert links == [(built / title).resolve() for title in titles], f"{page}: titles and links"
+        for title, link in zip(titles, links):
+            assert link.read_bytes() == (ROOT / title).read_bytes()
+        checked += len(links)
+    assert checked >= len(list(SNIPPETS.rglob("*.py")))
 
 
 def test_no_line_break_between_chinese_characters_shows_as_a_space(built_site):
@@ -128,17 +131,6 @@ def test_formulas_are_typeset_where_they_are_and_only_there(built_site):
     assert (built_site[0] / "katex/fonts/KaTeX_Main-Regular.woff2").is_file()
 
 
-def test_notebook_page_is_plain_page_content_with_its_anchors_checked(built_site):
-    html = (built_site[0] / "lenet-cifar10/index.html").read_text("utf-8")
-    article = html[html.index("<article"):html.index("</article>")]
-    assert "jupyter-wrapper" in article and not re.search(r"<style|<script|jp-MarkdownCell", article)
-    assert '<div class="language-python highlight"><pre><code>' in article
-    errata = (DOCS / "errata.md").read_text("utf-8")
-    linked = set(re.findall(r"lenet-cifar10\.ipynb#([^)\s]+)", errata))
-    ids = set(re.findall(r' id="([^"]+)"', article))
-    assert linked and linked <= ids, "errata links to anchors the LeNet page lacks (MkDocs checks them too)"
-
-
 def test_notebook_text_between_formulas_stays_text():
     from hooks.notebook_page import notebook_content
 
@@ -154,12 +146,12 @@ def test_404_page_is_in_chinese_with_search_and_a_way_home(built_site):
     assert re.search(r'<a class="md-button" href="/([^"/]+/)?\.?">回到首页</a>', html)  # a deploy's site path
 
 
-def test_search_index_holds_whole_words_and_no_page_furniture(built_site):
+def test_search_index_holds_whole_words_and_no_page_furniture(built_site, dictionary_words):
     index = json.loads((built_site[0] / "search/search_index.json").read_text("utf-8"))
     assert index["config"]["lang"] == ["zh"]
     # The tutorial's terms (search_terms.txt) are whole words wherever they stand: a term may
     # begin a longer word (梯度计算, found by typing 梯度) or be part of another term (非标量)
-    words, separator, split = dictionary_words(), re.compile(index["config"]["separator"]), set()
+    words, separator, split = dictionary_words, re.compile(index["config"]["separator"]), set()
     for doc in index["docs"]:
         tokens = [t for t in separator.split(re.sub(r"<[^>]+>", " ", doc["title"] + " " + doc["text"])) if t]
         starts, joined = list(itertools.accumulate(map(len, tokens), initial=0)), "".join(tokens)
@@ -177,26 +169,6 @@ def test_search_index_holds_whole_words_and_no_page_furniture(built_site):
     assert any("import torch" in text for text in lenet.values())
 
 
-def test_each_chapter_offers_its_notebook_and_each_code_title_its_snippet(built_site):
-    built, checked = built_site[0], 0
-    for page in site.nav_pages():
-        html = html_of(built, page)
-        tags = _Tags(html.read_text("utf-8"))
-        buttons = [target(html, a["href"]) for a in tags.links("notebook-download")]
-        if page in NOTEBOOKS:
-            assert [b.read_text("utf-8") for b in buttons] == [NOTEBOOKS[page]], page
-        elif page.endswith(".ipynb"):
-            assert [b.read_bytes() for b in buttons] == [(DOCS / page).read_bytes()]
-        else:
-            assert buttons == [], f"{page} has no examples but offers a notebook"
-        links = [target(html, a["href"]) for a in tags.links("snippet-source")]
-        assert links == [(built / title).resolve() for title in tags.code_titles], f"{page}: titles and links"
-        for title, link in zip(tags.code_titles, links):
-            assert link.read_bytes() == (ROOT / title).read_bytes()
-        checked += len(links)
-    assert checked >= len(list(SNIPPETS.rglob("*.py")))
-
-
 def test_home_page_offers_all_examples_in_one_zip(built_site):
     html = built_site[0] / "index.html"
     (zip_link,) = [a["href"] for tag, a in _Tags(html.read_text("utf-8")).tags if a.get("href", "").endswith(".zip")]
@@ -209,8 +181,13 @@ def test_home_page_offers_all_examples_in_one_zip(built_site):
     assert entries == expected
 
 
-def test_lenet_page_shows_its_run_record_stored_outputs_folded_answers_and_both_downloads(built_site):
+def test_lenet_page_is_page_content_with_its_run_record_outputs_folded_answers_anchors_and_both_downloads(built_site):
     html = (built_site[0] / "lenet-cifar10" / "index.html").read_text("utf-8")
+    article = html[html.index("<article"):html.index("</article>")]
+    assert "jupyter-wrapper" in article and not re.search(r"<style|<script|jp-MarkdownCell", article)
+    assert '<div class="language-python highlight"><pre><code>' in article
+    linked = set(re.findall(r"lenet-cifar10\.ipynb#([^)\s]+)", (DOCS / "errata.md").read_text("utf-8")))
+    assert linked and linked <= set(re.findall(r' id="([^"]+)"', article)), "errata links to anchors the page lacks"
     notebook = json.loads((DOCS / "lenet-cifar10.ipynb").read_text("utf-8"))
     printed = [o["text"] for c in notebook["cells"] if c["cell_type"] == "code" for o in c["outputs"] if "text" in o]
     assert printed and all("".join(text).split("\n")[0].strip() in html for text in printed)

@@ -1,6 +1,5 @@
-"""The repository's own tooling, checked offline: ruff on all code, and the GitHub Actions
-workflow against its schema (check-jsonschema), for security mistakes (zizmor) and for what it
-must do (run the README's test command; deploy from main with the least permissions)."""
+"""The repository's own tooling, checked offline: ruff on all code, the GitHub Actions workflow against its schema,
+for security mistakes (zizmor) and for what it must do (run `make test`; deploy from main, least permissions)."""
 
 import os
 import re
@@ -16,34 +15,25 @@ from engine import ROOT
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 DEPLOY = "github.ref == 'refs/heads/main' && (github.event_name == 'push' || github.event_name == 'workflow_dispatch')"
-CHECK_SITE = ".venv/bin/pytest -p no:xdist tests/test_site.py tests/test_browser.py --site-dir site"
+ON_SITE = ".venv/bin/pytest -p no:xdist tests/test_site.py tests/test_browser.py tests/test_search.py --site-dir site"
 
 
-def tool(name: str) -> str:
+def run(name: str, *args: str) -> subprocess.CompletedProcess:
     """The command `name` from this environment's bin/ or the PATH; skip the test without it."""
     found = shutil.which(name, path=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]))
     if found is None:
         pytest.skip(f"{name} is not installed (it is in pyproject.toml's test group: pip install --group test)")
-    return found
+    return subprocess.run([found, *args], cwd=ROOT, capture_output=True, text=True, encoding="utf-8")
 
 
-def run(*command: str) -> subprocess.CompletedProcess:
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, encoding="utf-8")
-
-
-def test_ruff_finds_nothing():
-    result = run(tool("ruff"), "check", "--no-cache", "--output-format", "concise", ".")
-    assert result.returncode == 0, f"ruff check (configured in pyproject.toml):\n{result.stdout}{result.stderr}"
-
-
-def test_workflows_match_the_github_schema():
-    result = run(tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", *map(str, WORKFLOWS))
-    assert result.returncode == 0, result.stdout + result.stderr
-
-
-def test_workflows_pass_zizmor():
-    result = run(tool("zizmor"), "--offline", "--no-progress", ".github/workflows")
-    assert result.returncode == 0, result.stdout + result.stderr
+@pytest.mark.parametrize("command", [  # ruff on all code (pyproject.toml); the workflows: their schema, zizmor
+    ["ruff", "check", "--no-cache", "--output-format", "concise", "."],
+    ["check-jsonschema", "--builtin-schema", "vendor.github-workflows", *map(str, WORKFLOWS)],
+    ["zizmor", "--offline", "--no-progress", ".github/workflows"],
+], ids=lambda command: command[0])
+def test_tool_finds_nothing(command):
+    result = run(*command)
+    assert result.returncode == 0, f"{' '.join(command)}:\n{result.stdout}{result.stderr}"
 
 
 def test_ci_deploys_main_only_after_the_tests_the_audit_and_the_site_checks_on_what_it_uploads():
@@ -58,7 +48,7 @@ def test_ci_deploys_main_only_after_the_tests_the_audit_and_the_site_checks_on_w
     assert (jobs["site"]["needs"], jobs["deploy"]["needs"]) == ("test", ["test", "audit", "site"])
     steps = [s.get("run", s.get("uses", "")) for s in jobs["site"]["steps"]]
     order = [next(i for i, s in enumerate(steps) if s.startswith(start)) for start in
-             (".venv/bin/python -m tools.lenet_notebook --data", "make build", CHECK_SITE, "actions/upload-pages")]
+             (".venv/bin/python -m tools.lenet_notebook --data", "make build", ON_SITE, "actions/upload-pages")]
     assert order == sorted(order) and jobs["site"]["steps"][order[-1]]["with"]["path"] == "site"
     assert "--output docs/lenet-cifar10.ipynb" in steps[order[0]]
     assert {"SITE_URL", "REPO_URL", "EDIT_URI"} == set(jobs["site"]["env"]), "the build and the checks read them"
@@ -69,7 +59,7 @@ def test_ci_deploys_main_only_after_the_tests_the_audit_and_the_site_checks_on_w
 
 
 def test_the_lock_matches_pyproject_the_readers_requirements_and_the_cpu_wheels():
-    result = run(tool("uv"), "lock", "--check", "--offline")
+    result = run("uv", "lock", "--check", "--offline")
     assert result.returncode == 0, f"uv.lock is stale: run `make lock`\n{result.stderr}"
     lock = (ROOT / "uv.lock").read_text("utf-8")
     locked = {m[1]: m[2] for m in re.finditer(r'^name = "([^"]+)"\nversion = "([^"]+)"', lock, re.M)}

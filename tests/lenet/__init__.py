@@ -1,1 +1,0 @@
-"""Tests of the LeNet / CIFAR-10 page (docs/lenet-cifar10.py)."""

@@ -1,25 +1,14 @@
-"""Fixtures for the LeNet page (docs/lenet-cifar10.py, stored with its outputs as .ipynb).
+"""Fixtures for the LeNet page (docs/lenet-cifar10.py, stored with its outputs as .ipynb): a small data set in
+CIFAR-10's on-disk format (tools/fake_cifar.py), whose MD5s torchvision's CIFAR10 trusts for the duration of a
+test; the page run cell by cell in this process (tools/lenet_notebook.py)."""
 
-The tests bring their own data set: a small one in CIFAR-10's real on-disk format
-(tools/fake_cifar.py), whose MD5s they put into torchvision's CIFAR10 class from outside the
-page, for the duration of a test. The page itself is run cell by cell in this process
-(tools/lenet_notebook.py), or as a script in a child process where a real Ctrl-C is needed.
-"""
-
-import os
 import shutil
-import signal
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from torchvision.datasets import CIFAR10
 
-from tools.fake_cifar import ARCHIVE, BASE, checksum_attributes, write_fake_cifar
-from tools.lenet_notebook import OUTPUT_DATA, OUTPUT_FOLDER, PAGE, code_cells, output_run, run_cells, write_notebook
-
-ROOT = Path(__file__).resolve().parents[2]
+from tools.fake_cifar import ARCHIVE, checksum_attributes, write_fake_cifar
+from tools.lenet_notebook import OUTPUT_DATA, OUTPUT_FOLDER, code_cells, output_run, run_cells, write_notebook
 
 
 @pytest.fixture(scope="session")
@@ -57,19 +46,10 @@ def page_run(tmp_path_factory):
 
 @pytest.fixture
 def data_dir(tmp_path, fake_cifar):
-    """A fresh copy of the data set that a test may damage: the archive only, as a reader
-    who downloaded it by hand would have it."""
+    """A fresh copy of the data set that a test may damage: the archive only, as a reader downloads it by hand."""
     root = tmp_path / OUTPUT_FOLDER
     root.mkdir()
     shutil.copy(fake_cifar / ARCHIVE, root)
-    return root
-
-
-@pytest.fixture
-def extracted_dir(tmp_path, fake_cifar):
-    """A fresh copy holding only the extracted cifar-10-batches-py/ folder."""
-    root = tmp_path / "extracted"
-    shutil.copytree(fake_cifar / BASE, root / BASE)
     return root
 
 
@@ -82,8 +62,7 @@ def lenet_env(data_dir):
 
 @pytest.fixture
 def run_notebook(monkeypatch, tmp_path, trusted):
-    """Run the page's cells top to bottom in this process, in tmp_path, as Jupyter's "Run All"
-    would; up to the cell tagged `until` when given."""
+    """Run the page's cells top to bottom in this process, in tmp_path, as Jupyter's "Run All"; up to `until`."""
 
     def run(settings, until=None):
         monkeypatch.chdir(tmp_path)
@@ -94,14 +73,3 @@ def run_notebook(monkeypatch, tmp_path, trusted):
 
     return run
 
-
-def start_script(settings, cwd, checksums):
-    """Start the page as a script, `python docs/lenet-cifar10.py`, with CIFAR10 trusting the
-    generated files; SIGINT restored to its default in the child, so that Ctrl-C works even
-    when the test runner was started with SIGINT ignored (Python then installs its handler)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("LENET_")}
-    env.update(settings, OMP_NUM_THREADS="1", MPLBACKEND="Agg", PYTHONUNBUFFERED="1", PYTHONPATH=str(ROOT))
-    command = [sys.executable, "-m", "tools.fake_cifar", "--run", str(checksums), str(PAGE)]
-    return subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, encoding="utf-8",
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))

@@ -6,8 +6,11 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import signal
 import stat
+import subprocess
+import sys
 import time
 import urllib.error
 
@@ -19,21 +22,12 @@ import torch.nn as nn
 import torchvision
 from torchvision.datasets import CIFAR10
 
+from engine import ROOT
 from engine.outputs import diff, matches
 from engine.wide import join_wide_lines
-from tests.lenet.conftest import start_script
+from tools import lenet_notebook
 from tools.fake_cifar import ARCHIVE, BASE
-from tools.lenet_notebook import (
-    NOTEBOOK,
-    OFFICIAL_MD5,
-    OUTPUT_SETTINGS,
-    PAGE,
-    DataSet,
-    failure,
-    main,
-    record_cell,
-    stored_outputs,
-)
+from tools.lenet_notebook import NOTEBOOK, OFFICIAL_MD5, PAGE, DataSet, failure, main, record_cell
 
 URL = "https://www.cs.toronto.edu/~kriz/cifar-10-python.tar.gz"
 DOUBLE_SOFTMAX_FLOOR = 1.4612  # the least cross-entropy a model with softmax in forward can reach
@@ -44,7 +38,6 @@ def load(path):
 
 
 # --- the page: one source, its outputs stored and checked --------------------------------
-
 def test_notebook_is_generated_from_the_page_source_and_carries_no_test_plumbing():
     source = jupytext.read(PAGE).cells
     stored = nbformat.read(NOTEBOOK, as_version=4)
@@ -55,18 +48,15 @@ def test_notebook_is_generated_from_the_page_source_and_carries_no_test_plumbing
     assert not [c for c in source if c.cell_type == "code" and "__main__" in c.source]
     assert source[0].source.startswith("# 五、综合案例")
     for path in (PAGE, NOTEBOOK):  # no test plumbing
-        text = path.read_text("utf-8")
-        for word in ("LENET_CHECKSUMS", "tests/", "测试套件", "SYNTHETIC", "synthetic", "data_note", "合成数据"):
-            assert word not in text, f"{path.name} mentions {word!r}"
-    for claim in ("不是 CIFAR-10", "生成的小数据集", "500 张", "原文"):  # what the data was: the run record says
-        assert claim not in PAGE.read_text("utf-8"), claim
-    assert re.search(r"CIFAR10\(root=root, train=True, download=download, transform=transform\)",
-                     PAGE.read_text("utf-8"))
+        plumbing = ("LENET_CHECKSUMS", "tests/", "测试套件", "SYNTHETIC", "synthetic", "data_note", "合成数据")
+        assert [word for word in plumbing if word in path.read_text("utf-8")] == [], path.name
+    page = PAGE.read_text("utf-8")
+    assert [c for c in ("不是 CIFAR-10", "生成的小数据集", "500 张", "原文") if c in page] == []  # the run record says
+    assert "CIFAR10(root=root, train=True, download=download, transform=transform)" in page
 
 
 def test_run_record_names_what_the_run_read(page_run):
-    """The record the tool writes, stored and repeated: generated data, its size, the settings
-    and versions read back from the run; the figures' titles name the data in the same way."""
+    """Stored and repeated: the generated data, its size, the settings and versions; the figures' titles."""
     run, workdir = page_run
     stored = nbformat.read(NOTEBOOK, as_version=4)
     assert stored.cells.index(record_cell(stored)) == 1 + next(
@@ -83,9 +73,8 @@ def test_run_record_names_what_the_run_read(page_run):
 
 
 def test_tool_never_calls_another_archive_cifar10(trusted, fake_cifar, tmp_path):
-    """--data with an archive in CIFAR-10's format that is not the official one (the generated
-    cifar-10-python.tar.gz, which torchvision's CIFAR10 trusts here): the page's defaults, and
-    neither the record nor the titles call it CIFAR-10."""
+    """--data with an archive in CIFAR-10's format, not the official one (the generated one, trusted here):
+    the page's defaults, and neither the record nor the titles call it CIFAR-10."""
     recorded = main(["--data", str(fake_cifar), "--output", str(tmp_path / "page.ipynb"), "--min-accuracy", "0"])
     record = record_cell(nbformat.read(tmp_path / "page.ipynb", 4)).source
     data = next(line for line in record.splitlines() if line.startswith(f"- 数据：{recorded.data.describe()}；"))
@@ -107,7 +96,7 @@ def test_tool_stops_with_a_message_when_the_page_cannot_run(fake_cifar, tmp_path
 
 def test_stored_outputs_are_what_each_cell_prints(page_run):
     run, _ = page_run
-    stored = stored_outputs()
+    stored = lenet_notebook.stored_outputs()
     assert len(run.cells) == len(stored)
     for number, (cell, (text, figures)) in enumerate(zip(run.cells, stored), start=1):
         where = f"code cell {number} {cell.tags}"
@@ -117,7 +106,6 @@ def test_stored_outputs_are_what_each_cell_prints(page_run):
 
 
 # --- what the run shows ------------------------------------------------------------------
-
 def test_learns_beyond_what_a_double_softmax_can(page_run):
     history = page_run[0].namespace["history"]
     assert history["train_loss"][-1] < history["train_loss"][0]
@@ -128,7 +116,7 @@ def test_learns_beyond_what_a_double_softmax_can(page_run):
     assert history["test_acc"][-1] >= 0.8, history  # chance is 0.1
 
 
-def test_per_class_counts_match_an_independent_count(page_run):
+def test_per_class_counts_and_the_data_preprocessed_once_match_an_independent_computation(page_run):
     ns = page_run[0].namespace
     images, labels = ns["test_data"].tensors
     with torch.inference_mode():
@@ -141,10 +129,6 @@ def test_per_class_counts_match_an_independent_count(page_run):
     for name, hit, n in zip(ns["classes"], correct.tolist(), total.tolist()):
         assert re.search(rf"^ +{name}: +{hit / n:.1%}  \({hit}/{n}\)$", table, re.M), name
     assert len({line.index(":") for line in table.splitlines()[1:]}) == 1  # names right-aligned
-
-
-def test_preprocessing_once_equals_the_per_image_transform(page_run):
-    ns = page_run[0].namespace
     for dataset, cached in ((ns["train_set"], ns["train_data"]), (ns["test_set"], ns["test_data"])):
         assert len(cached) == len(dataset)
         for index in (0, 1, len(dataset) - 1):
@@ -169,13 +153,11 @@ def test_device_choice_uses_cuda_when_there_is_one(page_run, monkeypatch, capsys
 
 
 # --- resume, seeds, Ctrl-C ----------------------------------------------------------------
-
 def test_resumes_with_the_saved_optimizer_and_history(page_run, run_notebook, lenet_env, tmp_path):
     run, workdir = page_run
-    done, checkpoint = int(OUTPUT_SETTINGS["LENET_EPOCHS"]), workdir / "model" / "lenet_cifar10.pt"
+    done, checkpoint = int(lenet_notebook.OUTPUT_SETTINGS["LENET_EPOCHS"]), workdir / "model" / "lenet_cifar10.pt"
     saved = load(checkpoint)
-    umask = os.umask(0)
-    os.umask(umask)
+    os.umask(umask := os.umask(0))
     assert stat.S_IMODE(checkpoint.stat().st_mode) == 0o666 & ~umask and saved["epoch"] == done  # a normal file
 
     # the checkpoint's optimizer state is the one a resumed run starts from
@@ -212,10 +194,15 @@ def test_same_seed_same_start_other_seed_other_start(run_notebook, lenet_env):
     assert torch.equal(first[0], first[1]) and not torch.equal(first[0], first[2])
 
 
-def test_script_ctrl_c_saves_and_exits_cleanly(lenet_env, data_dir, fake_cifar, tmp_path):
-    """python docs/lenet-cifar10.py, then a real SIGINT once training has begun."""
+def test_script_ctrl_c_saves_and_exits_cleanly(lenet_env, fake_cifar, tmp_path):
+    """python docs/lenet-cifar10.py (CIFAR10 trusting the generated files), then a real SIGINT once training has
+    begun; SIGINT's default restored in the child: the test runner may have been started with SIGINT ignored."""
     checkpoint = tmp_path / "model" / "lenet_cifar10.pt"
-    process = start_script({**lenet_env, "LENET_EPOCHS": "1000"}, tmp_path, fake_cifar / "checksums.json")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LENET_")} | lenet_env | {"LENET_EPOCHS": "1000"}
+    env.update(OMP_NUM_THREADS="1", MPLBACKEND="Agg", PYTHONUNBUFFERED="1", PYTHONPATH=str(ROOT))
+    command = [sys.executable, "-m", "tools.fake_cifar", "--run", str(fake_cifar / "checksums.json"), str(PAGE)]
+    process = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               encoding="utf-8", preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         deadline = time.monotonic() + 90
         while not checkpoint.exists() and process.poll() is None and time.monotonic() < deadline:
@@ -234,7 +221,6 @@ def test_script_ctrl_c_saves_and_exits_cleanly(lenet_env, data_dir, fake_cifar, 
 
 
 # --- bad input: one clear message, nothing lost -------------------------------------------
-
 def assert_data_message(run, *phrases):
     assert isinstance(run.exit_code, str) and run.exit_code.startswith("数据集不可用："), run.exit_code  # no traceback
     assert all(phrase in run.exit_code for phrase in phrases), (phrases, run.exit_code)
@@ -255,43 +241,25 @@ def test_missing_data_or_failed_download_says_what_to_download_and_where(lenet_e
     assert_data_message(run, "自动下载也失败了", "no network", URL, where)
 
 
-def test_truncated_archive_is_reported_not_used(lenet_env, run_notebook, data_dir):
-    archive = data_dir / ARCHIVE
+def test_damaged_data_is_reported_not_used_also_where_its_md5_is_trusted(lenet_env, run_notebook, data_dir,
+                                                                         trusted, fake_cifar, tmp_path):
+    extracted_dir = tmp_path / "extracted"  # a copy of the extracted folder alone
+    shutil.copytree(fake_cifar / BASE, extracted_dir / BASE)
+    archive, batch = data_dir / ARCHIVE, extracted_dir / BASE / "data_batch_3"
     archive.write_bytes(archive.read_bytes()[:5000])
-    run = run_notebook(lenet_env)
-    assert_data_message(run, "已损坏", "MD5 不符", URL, str(archive.resolve()))
+    batch.write_bytes(b"\x80\x04garbage")
+    assert_data_message(run_notebook(lenet_env), "已损坏", "MD5 不符", URL, str(archive.resolve()))
     assert archive.stat().st_size == 5000  # left for the reader to look at
-
-
-def with_md5(trusted, fake_cifar, tmp_path, name, path):
-    """Trust a damaged file: the page's MD5 check passes and the next check must catch it."""
-    original = json.loads((fake_cifar / "checksums.json").read_text(encoding="utf-8"))
-    manifest = tmp_path / "checksums.json"
-    manifest.write_text(json.dumps({**original, name: hashlib.md5(path.read_bytes()).hexdigest()}))
-    trusted(manifest)
-
-
-def test_archive_that_cannot_be_extracted(lenet_env, run_notebook, data_dir, trusted, fake_cifar, tmp_path):
-    archive = data_dir / ARCHIVE
-    archive.write_bytes(archive.read_bytes()[:5000])
-    with_md5(trusted, fake_cifar, tmp_path, ARCHIVE, archive)
-    assert_data_message(run_notebook(lenet_env), "无法解压", URL)
-
-
-def test_damaged_extracted_file_is_named(lenet_env, run_notebook, extracted_dir):
-    (extracted_dir / BASE / "data_batch_3").write_bytes(b"not a pickle")
     run = run_notebook({**lenet_env, "LENET_DATA_DIR": extracted_dir.name})
     assert_data_message(run, "不完整或已损坏", "MD5 不符", "data_batch_3", URL)
     assert "data_batch_2" not in run.exit_code
-
-
-def test_garbage_pickle_that_passes_md5_is_reported(lenet_env, run_notebook, extracted_dir, trusted,
-                                                    fake_cifar, tmp_path):
-    batch = extracted_dir / BASE / "data_batch_3"
-    batch.write_bytes(b"\x80\x04garbage")
-    with_md5(trusted, fake_cifar, tmp_path, "data_batch_3", batch)
-    run = run_notebook({**lenet_env, "LENET_DATA_DIR": extracted_dir.name})
-    assert_data_message(run, "内容无法读取", "删除或移走")
+    # trusted, the damaged files pass the page's MD5 check: the next check must catch them
+    checksums = json.loads((fake_cifar / "checksums.json").read_text(encoding="utf-8"))
+    (tmp_path / "checksums.json").write_text(json.dumps(
+        checksums | {path.name: hashlib.md5(path.read_bytes()).hexdigest() for path in (archive, batch)}))
+    trusted(tmp_path / "checksums.json")
+    assert_data_message(run_notebook(lenet_env), "无法解压", URL)
+    assert_data_message(run_notebook({**lenet_env, "LENET_DATA_DIR": extracted_dir.name}), "内容无法读取", "删除或移走")
 
 
 @pytest.mark.parametrize("write, phrase", [
@@ -322,8 +290,10 @@ def test_original_tutorials_state_dict_is_recognised(page_run, lenet_env, run_no
 
 
 def test_checkpoint_write_interrupted_keeps_the_old_file(page_run, tmp_path, monkeypatch):
-    """Writing goes to a temp file, then os.replace: an interruption mid-write leaves the old checkpoint."""
+    """Writing goes to a temp file, then os.replace: an interruption mid-write leaves the old checkpoint.
+    Saving needs no os.fchmod (Windows' Python has it only from 3.13)."""
     ns = page_run[0].namespace
+    monkeypatch.delattr(os, "fchmod", raising=False)
     path = tmp_path / "model" / "lenet.pt"
     ns["save_checkpoint"](path, ns["model"], ns["optimizer"], 1, {"test_acc": [0.5]})
     good = path.read_bytes()
@@ -340,18 +310,9 @@ def test_checkpoint_write_interrupted_keeps_the_old_file(page_run, tmp_path, mon
     assert [p.name for p in path.parent.iterdir()] == [path.name]
 
 
-def test_checkpoint_is_saved_where_os_has_no_fchmod(page_run, tmp_path, monkeypatch):
-    """Windows' Python has os.fchmod only from 3.13: saving must not need it."""
-    ns = page_run[0].namespace
-    monkeypatch.delattr(os, "fchmod", raising=False)
-    ns["save_checkpoint"](tmp_path / "lenet.pt", ns["model"], ns["optimizer"], 1, {"test_acc": [0.5]})
-    assert load(tmp_path / "lenet.pt")["epoch"] == 1
-
-
-@pytest.mark.parametrize("name, value", [("LENET_EPOCHS", "five"), ("LENET_BATCH_SIZE", "0"),
-                                         ("LENET_DEVICE", "gpu"), ("LENET_DOWNLOAD", "yes"),
-                                         ("LENET_LR", "5"), ("LENET_LR", "0"), ("LENET_SEED", "x"),
-                                         ("LENET_DATA_NAME", " ")])
+@pytest.mark.parametrize("name, value", [("LENET_EPOCHS", "five"), ("LENET_BATCH_SIZE", "0"), ("LENET_DEVICE", "gpu"),
+                                         ("LENET_DOWNLOAD", "yes"), ("LENET_LR", "5"), ("LENET_LR", "0"),
+                                         ("LENET_SEED", "x"), ("LENET_DATA_NAME", " ")])
 def test_bad_setting_names_the_variable(lenet_env, run_notebook, name, value):
     run = run_notebook({**lenet_env, name: value}, until="settings")
     assert isinstance(run.exit_code, str) and run.exit_code.startswith(f"环境变量 {name}={value!r} 不合法，应为："), \
@@ -359,7 +320,6 @@ def test_bad_setting_names_the_variable(lenet_env, run_notebook, name, value):
 
 
 # --- CUDA -------------------------------------------------------------------------------
-
 @pytest.mark.cuda
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="no CUDA device on this machine")
 def test_runs_on_cuda(lenet_env, run_notebook, tmp_path):
