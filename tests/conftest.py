@@ -23,7 +23,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 # `make test` hands each test file to one of its two processes (`--dist loadfile`), in this order
 # (`--no-loadscope-reorder`): the longest files first, so that each core starts on one of them.
-LONGEST_FIRST = ["test_browser.py", "test_pages.py", "test_lenet_page.py", "test_search.py", "test_engine.py"]
+LONGEST_FIRST = ["test_browser.py", "test_pages.py", "test_lenet_page.py", "test_engine.py", "test_search.py"]
 _rewrites: list[tuple[str, int, str]] = []  # from every test process, written at the end of the run
 _redrawn: list[str] = []
 
