@@ -94,7 +94,6 @@ CASES = [
 
 
 def written(folder, text: str, snippets: dict[str, str]) -> page.Page:
-    """The page `text` with its `snippets`, written in `folder`."""
     for name, code in snippets.items():
         (folder / "snippets" / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / "snippets" / name).write_text(code, "utf-8")
@@ -104,14 +103,12 @@ def written(folder, text: str, snippets: dict[str, str]) -> page.Page:
 
 
 def problems_of(folder, text: str, snippets: dict[str, str]) -> list[str]:
-    """What the page rules and the example runs say about a page: engine.rules and check_example."""
     try:
         shown = written(folder, text, snippets)
     except Exception as error:
         return [f"page.md cannot be read: {error}"]
     found = rules.problems(shown)
     for number, fence in enumerate(f for f in shown.examples if f.include):
-        (folder / f"run{number}").mkdir()
         found += check_example(shown, fence, folder / f"run{number}").problems
     return found
 
@@ -133,8 +130,6 @@ def test_an_example_prints_what_python_prints_and_an_unseeded_one_is_not_written
     shown = written(tmp_path, text, {"m.py": code, "r.py": "import random\nprint(random.random())\n"})
     python = subprocess.run([sys.executable, "snippets/m.py"], cwd=tmp_path, capture_output=True, text=True).stdout
     assert python == "__main__ <class '__main__.Net'> <__main__.Net object\n"
-    (tmp_path / "run").mkdir()
-    (tmp_path / "again").mkdir()
     assert check_example(shown, shown.examples[0], tmp_path / "run", update=True).rewrite == python
     unseeded = check_example(shown, shown.examples[1], tmp_path / "again", update=True)
     assert unseeded.rewrite is None and "prints something else on each run" in unseeded.problems[0]
@@ -193,10 +188,7 @@ def test_a_figure_differs_by_more_than_antialiasing_noise(tmp_path):
 
 
 def test_admonitions_tabs_answers_and_figures_read_well_in_jupyter(tmp_path):
-    (tmp_path / "snippets").mkdir()
     (tmp_path / "img").mkdir()
-    (tmp_path / "snippets/answer.py").write_text('print("6")\n', "utf-8")
-    (tmp_path / "snippets/plot.py").write_text('print("saved")  # img/a.png\n', "utf-8")
     (tmp_path / "img/a.png").write_bytes(b"\x89PNG a")
     (tmp_path / "img/b.png").write_bytes(b"\x89PNG b")
     text = "\n".join([
@@ -207,10 +199,10 @@ def test_admonitions_tabs_answers_and_figures_read_well_in_jupyter(tmp_path):
         example("plot.py", None), "![图 a](img/a.png)", "", "正文。", "", "![图 b](img/b.png)", "",
         "| a | b |", "| --- | --- |", "| 1 | 2 |", "", "*[CPU]: 中央处理器",
     ])
-    expand = IncludeExpander({"base_path": [str(tmp_path)], "check_paths": True})
     writer = NotebookWriter(tmp_path, notebooks={"autograd.md": "autograd.ipynb"}, pages={"autograd.md", "errata.md"},
                             site_url=None)
-    notebook = writer.notebook(page.parse(text, expand)[0])
+    notebook = writer.notebook(written(tmp_path, text, {"answer.py": 'print("6")\n',
+                                                        "plot.py": 'print("saved")  # img/a.png\n'}).nodes)
     nbformat.validate(notebook)
     assert [c.cell_type for c in notebook.cells] == ["markdown", "code", "markdown", "code", "markdown"]
     intro, answer, after, plot, rest = notebook.cells
@@ -232,10 +224,13 @@ def test_a_formula_on_the_notebook_page_is_typeset_or_fails_the_build():
     from hooks.notebook_page import notebook_content
 
     cell = ('<div class="jp-Notebook"><div class="jp-Cell jp-MarkdownCell"><div class="jp-MarkdownOutput">'
-            "<p>误差 $\\frac{1}{n}$ 与 <code>$HOME</code></p><p>$$TEX$$</p></div></div></div>")
+            "<p>误差 $\\frac{1}{n}$ 与 <code>$HOME</code></p><p>$$TEX$$</p>"  # as nbconvert renders a Markdown cell
+            "<p>$x$ &lt;img src=x onerror=alert(1)&gt; $y$</p></div></div></div>")  # text between formulas stays text
     page = type("Page", (), {"file": type("File", (), {"src_path": "nb.ipynb"}), "url": "nb/"})
     content, _ = notebook_content(cell.replace("TEX", "x^2"), "nb.ipynb")
     assert '<span class="arithmatex">\\(\\frac{1}{n}\\)</span>' in content and "<code>$HOME</code>" in content
+    assert "<img" not in content and "&lt;img src=x onerror=alert(1)&gt;" in content, content
+    assert content.count("arithmatex") == 4
     assert 'class="katex' in on_page_content(content, page, None, None)
     with pytest.raises(PluginError, match=r"nb\.ipynb"):
         on_page_content(notebook_content(cell.replace("TEX", "\\frac{1"), "nb.ipynb")[0], page, None, None)

@@ -139,8 +139,7 @@ def test_the_browser_keeps_every_dictionary_term_whole(search_page, built_site, 
     on_site = [word for word in dictionary_words if word in text]
     assert len(on_site) >= 30, on_site
     # A second copy of the site's own search worker, sent the messages the page sends it
-    split = search_page.evaluate(
-        """async terms => {
+    split = search_page.evaluate("""async terms => {
             const config = JSON.parse(document.getElementById('__config').textContent);
             const worker = new Worker(new URL(config.search, new URL(config.base, location)));
             const index = await (await fetch(new URL('search/search_index.json', __md_scope))).json();
@@ -155,8 +154,6 @@ def test_the_browser_keeps_every_dictionary_term_whole(search_page, built_site, 
             }
             worker.terminate();
             return split;
-        }""",
-        on_site,
-    )
+        }""", on_site)
     wrong = {term: parts for term, parts in split.items() if parts != [term]}
     assert wrong == {}, "the browser splits these terms differently from the index"

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+from unittest import mock
 
 import jupytext
 import nbformat
@@ -232,10 +233,7 @@ def test_missing_data_or_failed_download_says_what_to_download_and_where(lenet_e
     run = run_notebook({**lenet_env, "LENET_DATA_DIR": "nothing-here"})
     assert_data_message(run, "找不到", URL, where, "LENET_DATA_DIR")
     assert "训练集" not in run.stdout
-
-    def offline(*args, **kwargs):
-        raise urllib.error.URLError("no network")
-
+    offline = mock.Mock(side_effect=urllib.error.URLError("no network"))
     monkeypatch.setattr("torchvision.datasets.utils.download_url", offline)
     run = run_notebook({**lenet_env, "LENET_DATA_DIR": "nothing-here", "LENET_DOWNLOAD": "1"})
     assert_data_message(run, "自动下载也失败了", "no network", URL, where)
