@@ -36,17 +36,13 @@ INDENT = "    "
 
 
 @dataclass
-class Text:
-    """Prose between blocks (includes expanded)."""
-
+class Text:  # prose between blocks, includes expanded
     text: str
     line: int
 
 
 @dataclass
-class Fence:
-    """A fenced block. A Python block carries the output shown under it, if any."""
-
+class Fence:  # a fenced block; a Python block carries the output shown under it, if any
     line: int  # of the opening fence, 1-based, in the page
     end: int  # of the closing fence
     lang: str
@@ -74,9 +70,7 @@ class Fence:
 
 
 @dataclass
-class Container:
-    """An admonition (`kind` is its type) or a content tab (`kind` is "tab")."""
-
+class Container:  # an admonition (`kind` is its type) or a content tab (`kind` is "tab")
     kind: str
     title: str
     collapsed: bool
