@@ -45,8 +45,6 @@ class Shown(str):
         self.printed = printed
         return not matches(self, printed)
 
-    __hash__ = str.__hash__
-
 
 @dataclass
 class Run:

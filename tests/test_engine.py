@@ -199,8 +199,7 @@ def test_admonitions_tabs_answers_and_figures_read_well_in_jupyter(tmp_path):
         example("plot.py", None), "![图 a](img/a.png)", "", "正文。", "", "![图 b](img/b.png)", "",
         "| a | b |", "| --- | --- |", "| 1 | 2 |", "", "*[CPU]: 中央处理器",
     ])
-    writer = NotebookWriter(tmp_path, notebooks={"autograd.md": "autograd.ipynb"}, pages={"autograd.md", "errata.md"},
-                            site_url=None)
+    writer = NotebookWriter(tmp_path, {"autograd.md": "autograd.ipynb"}, {"autograd.md", "errata.md"}, site_url=None)
     notebook = writer.notebook(written(tmp_path, text, {"answer.py": 'print("6")\n',
                                                         "plot.py": 'print("saved")  # img/a.png\n'}).nodes)
     nbformat.validate(notebook)

@@ -66,8 +66,7 @@ READ_RESULTS = """() => {
         const score = a => +a.querySelector('article').dataset.mdScore;
         const best = Math.max(...links.map(score));
         let folded = 0;
-        return links
-            .filter((a, i) => i > 0 || (score(a) > 0 && score(a) === best))
+        return links.filter((a, i) => i > 0 || (score(a) > 0 && score(a) === best))
             .map(a => ({
                 path: new URL(a.href).pathname.slice(new URL(__md_scope).pathname.length),
                 title: a.querySelector('h1, h2').textContent.replaceAll('\\u200b', ''),

@@ -172,8 +172,7 @@ def test_resumes_with_the_saved_optimizer_and_history(page_run, run_notebook, le
         for name, value in state.items():
             assert torch.equal(restored["state"][key][name], value), (key, name)
 
-    (tmp_path / "model").mkdir()
-    (tmp_path / "model" / "lenet_cifar10.pt").write_bytes(checkpoint.read_bytes())
+    shutil.copytree(checkpoint.parent, tmp_path / "model")
     resumed = run_notebook({**lenet_env, "LENET_EPOCHS": str(done + 1)}, until="run-fit")
     assert resumed.exit_code is None, resumed.exit_code
     assert f"已完成 {done} 轮" in resumed.stdout
@@ -227,8 +226,7 @@ def assert_data_message(run, *phrases):
     assert all(phrase in run.exit_code for phrase in phrases), (phrases, run.exit_code)
 
 
-def test_missing_data_or_failed_download_says_what_to_download_and_where(lenet_env, run_notebook, tmp_path,
-                                                                         monkeypatch):
+def test_missing_data_or_failed_download_says_what_and_where(lenet_env, run_notebook, tmp_path, monkeypatch):
     where = str(tmp_path.resolve() / "nothing-here" / ARCHIVE)
     run = run_notebook({**lenet_env, "LENET_DATA_DIR": "nothing-here"})
     assert_data_message(run, "找不到", URL, where, "LENET_DATA_DIR")
