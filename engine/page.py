@@ -150,8 +150,7 @@ def parse(text: str, expand, first: int = 1, indent: str = "") -> tuple[list, li
                 flush()
                 nodes.append(Fence(number, first + end, fence["lang"], title["title"] if title else None,
                                    body, expand(body), indent, lead))
-            prose_line = first + end + 1
-            i = end + 1
+            prose_line, i = first + end + 1, end + 1
         elif (admonition := ADMONITION.match(line)) or (tab := TAB.match(line)):
             flush()
             end = i  # the body: the lines indented by 4 spaces or blank, but not those it ends with
@@ -165,8 +164,7 @@ def parse(text: str, expand, first: int = 1, indent: str = "") -> tuple[list, li
             nodes.append(Container(kind, kind.capitalize() if title is None else title,
                                    bool(admonition) and admonition["mark"] == "???", number, children))
             strays += inner
-            prose_line = first + end
-            i = end
+            prose_line, i = first + end, end
         else:
             if not prose:
                 prose_line = number

@@ -7,8 +7,7 @@ from engine import IMG, ROOT
 
 
 def on_files(files, config):
-    for path in sorted(IMG.rglob("*")):
-        if path.is_file():
-            files.append(File(path.relative_to(ROOT).as_posix(), src_dir=str(ROOT),
-                              dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls))
+    for path in sorted(p for p in IMG.rglob("*") if p.is_file()):
+        files.append(File(path.relative_to(ROOT).as_posix(), src_dir=str(ROOT),
+                          dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls))
     return files

@@ -35,8 +35,7 @@ KATEX_FONT_LOADED = "[...document.fonts].some(f => f.family.includes('KaTeX_Main
 
 def _katex_font_loads(page) -> bool:
     try:
-        page.wait_for_function(KATEX_FONT_LOADED, timeout=5_000)
-        return True
+        return bool(page.wait_for_function(KATEX_FONT_LOADED, timeout=5_000))
     except PlaywrightTimeout:
         return False
 

@@ -8,6 +8,7 @@ import textwrap
 
 import nbformat
 import pytest
+import torch
 from PIL import Image
 
 from engine import ROOT, page, rewrite, rules
@@ -165,8 +166,6 @@ def test_update_writes_each_output_into_its_page(tmp_path):
 
 
 def test_ids_and_pointers_move_but_keep_their_equalities():
-    import torch
-
     x = torch.ones(4)
     before = (id(x), x.data_ptr())
     with shifted_volatile_values():

@@ -56,8 +56,8 @@ def test_notebook_is_generated_from_the_page_source_and_carries_no_test_plumbing
     assert "CIFAR10(root=root, train=True, download=download, transform=transform)" in page
 
 
-def test_run_record_names_what_the_run_read(page_run):
-    """Stored and repeated: the generated data, its size, the settings and versions; the figures' titles."""
+def test_stored_outputs_are_what_each_cell_prints_under_a_run_record_naming_what_the_run_read(page_run):
+    """The record, stored and repeated: the generated data, its size, the settings and versions; the figures' titles."""
     run, workdir = page_run
     stored = nbformat.read(NOTEBOOK, as_version=4)
     assert stored.cells.index(record_cell(stored)) == 1 + next(
@@ -71,6 +71,13 @@ def test_run_record_names_what_the_run_read(page_run):
             assert fact in record, (fact, record)
     assert run.namespace["DATA_NAME"] == generated.name and "not CIFAR-10" in generated.name
     assert run.namespace["fig"].get_suptitle().endswith(f"\n{generated.name}, 500 train / 200 test images")
+    stored = lenet_notebook.stored_outputs()
+    assert len(run.cells) == len(stored)
+    for number, (cell, (text, figures)) in enumerate(zip(run.cells, stored), start=1):
+        where = f"code cell {number} {cell.tags}"
+        assert matches(text, cell.stdout), diff(text, cell.stdout, shown=f"{NOTEBOOK.name}, {where}", printed="run")
+        assert len(cell.figures) == figures, f"{where}: {len(cell.figures)} figures drawn, {figures} stored"
+    assert sum(f for _, f in stored) == 2
 
 
 def test_tool_never_calls_another_archive_cifar10(trusted, fake_cifar, tmp_path):
@@ -93,17 +100,6 @@ def test_tool_stops_with_a_message_when_the_page_cannot_run(fake_cifar, tmp_path
     with pytest.raises(SystemExit) as stop:
         main(["--data", str(fake_cifar if folder == "fake" else tmp_path), "--output", str(tmp_path / "page.ipynb")])
     assert stop.value.code == status and message in capsys.readouterr().err and not (tmp_path / "page.ipynb").exists()
-
-
-def test_stored_outputs_are_what_each_cell_prints(page_run):
-    run, _ = page_run
-    stored = lenet_notebook.stored_outputs()
-    assert len(run.cells) == len(stored)
-    for number, (cell, (text, figures)) in enumerate(zip(run.cells, stored), start=1):
-        where = f"code cell {number} {cell.tags}"
-        assert matches(text, cell.stdout), diff(text, cell.stdout, shown=f"{NOTEBOOK.name}, {where}", printed="run")
-        assert len(cell.figures) == figures, f"{where}: {len(cell.figures)} figures drawn, {figures} stored"
-    assert sum(f for _, f in stored) == 2
 
 
 # --- what the run shows ------------------------------------------------------------------
@@ -311,8 +307,7 @@ def test_checkpoint_write_interrupted_keeps_the_old_file(page_run, tmp_path, mon
                                          ("LENET_SEED", "x"), ("LENET_DATA_NAME", " ")])
 def test_bad_setting_names_the_variable(lenet_env, run_notebook, name, value):
     run = run_notebook({**lenet_env, name: value}, until="settings")
-    assert isinstance(run.exit_code, str) and run.exit_code.startswith(f"环境变量 {name}={value!r} 不合法，应为："), \
-        run.exit_code
+    assert str(run.exit_code).startswith(f"环境变量 {name}={value!r} 不合法，应为："), run.exit_code
 
 
 # --- CUDA -------------------------------------------------------------------------------
