@@ -35,7 +35,9 @@ def update_command(page: Page, fence: Fence) -> str:
 
 
 @dataclass
-class Check:  # what an example's run says about its page: problems; with `update`, a new output, figures redrawn
+class Check:
+    """What an example's run says about its page: problems; with `update`, a new output, figures redrawn."""
+
     problems: list[str] = field(default_factory=list)
     rewrite: str | None = None
     redrawn: list[str] = field(default_factory=list)

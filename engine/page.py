@@ -36,13 +36,17 @@ INDENT = "    "
 
 
 @dataclass
-class Text:  # prose between blocks, includes expanded
+class Text:
+    """Prose between blocks (includes expanded)."""
+
     text: str
     line: int
 
 
 @dataclass
-class Fence:  # a fenced block; a Python block carries the output shown under it, if any
+class Fence:
+    """A fenced block. A Python block carries the output shown under it, if any."""
+
     line: int  # of the opening fence, 1-based, in the page
     end: int  # of the closing fence
     lang: str
@@ -70,7 +74,9 @@ class Fence:  # a fenced block; a Python block carries the output shown under it
 
 
 @dataclass
-class Container:  # an admonition (`kind` is its type) or a content tab (`kind` is "tab")
+class Container:
+    """An admonition (`kind` is its type) or a content tab (`kind` is "tab")."""
+
     kind: str
     title: str
     collapsed: bool

@@ -38,7 +38,9 @@ def reads_volatile_values(code: str) -> bool:
     return False
 
 
-class _ShiftedTimer(timeit.Timer):  # `timeit` reads the clock bound when it was imported: here, the shifted one
+class _ShiftedTimer(timeit.Timer):
+    """`timeit` reads the clock bound when it was imported: here, the shifted one."""
+
     def __init__(self, stmt="pass", setup="pass", timer=None, globals=None):
         super().__init__(stmt, setup, time.perf_counter, globals)
 

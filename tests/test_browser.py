@@ -40,7 +40,8 @@ def _katex_font_loads(page) -> bool:
         return False
 
 
-def _white_share(png: bytes) -> float:  # of the pixels, (nearly) white
+def _white_share(png: bytes) -> float:
+    """Share of the pixels of an image that are (nearly) white."""
     import matplotlib.image
 
     rgb = matplotlib.image.imread(io.BytesIO(png), format="png")[..., :3]

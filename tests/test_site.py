@@ -26,7 +26,9 @@ EXTERNAL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)|@import\s+['"]([^'"]+)""", re.I)
 
 
-class _Tags(HTMLParser):  # every start tag of a page, with its attributes
+class _Tags(HTMLParser):
+    """Every start tag of a page, with its attributes."""
+
     def __init__(self, text: str):
         super().__init__()
         self.tags: list[tuple[str, dict]] = []
