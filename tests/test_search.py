@@ -79,7 +79,6 @@ READ_RESULTS = """() => {
 
 
 def _search(page, query):
-    """Type the query into the search box and return the results once they are shown."""
     box = page.locator("input.md-search__input")
     if not box.is_visible():
         page.locator("label.md-search__icon, label[for=__search]").first.click()
